@@ -1,0 +1,143 @@
+package se.region.governance.docs.platform;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.Test;
+import se.region.governance.commons.security.Roles;
+import se.region.governance.commons.testing.LocalInfra;
+import se.region.governance.commons.testing.TestTokens;
+import se.region.governance.commons.testing.TopicReader;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Foundation: the transactional outbox and its relay against the real PostgreSQL and Kafka.
+ */
+@QuarkusTest
+class OutboxTest {
+
+    @Inject
+    OutboxProbe probe;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    private static String createDocument(String title) {
+        return given().auth().oauth2(TestTokens.token(Roles.REGISTRAR)).contentType("application/json")
+                .body("{\"diaryNumber\":\"OB-" + UUID.randomUUID().toString().substring(0, 8)
+                        + "\",\"title\":\"" + title + "\",\"type\":\"POLICY\"}")
+                .post("/api/v1/documents").then().statusCode(201).extract().path("id");
+    }
+
+    @Test
+    void aCreatedDocumentArrivesAsACloudEventWithEveryField() {
+        try (TopicReader reader = new TopicReader("governance.documents")) {
+            String id = createDocument("Personalpolitisk policy");
+            List<TopicReader.Event> events = reader.awaitSubject(id, 1, Duration.ofSeconds(30));
+            assertEquals(1, events.size(), "one created event for " + id);
+            TopicReader.Event e = events.get(0);
+            assertEquals(id, e.key(), "key = aggregate id");
+            assertEquals("1.0", e.value().path("specversion").asText());
+            assertEquals("governance.document.created", e.type());
+            assertEquals("/governance-docs-service", e.value().path("source").asText());
+            assertEquals(id, e.value().path("subject").asText());
+            assertEquals("application/json", e.value().path("datacontenttype").asText());
+            UUID.fromString(e.id());
+            OffsetDateTime.parse(e.value().path("time").asText());
+            assertEquals(id, e.data().path("document").path("id").asText());
+            assertEquals("Personalpolitisk policy", e.data().path("document").path("title").asText());
+            Header contentType = e.record().headers().lastHeader("content-type");
+            assertEquals("application/cloudevents+json", new String(contentType.value(), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void aRolledBackTransactionEmitsNothing() throws Exception {
+        String subject = "rollback-" + UUID.randomUUID();
+        try (TopicReader reader = new TopicReader(OutboxProbe.TOPIC)) {
+            assertThrows(IllegalStateException.class, () -> probe.appendThenFail(subject));
+            assertEquals(0, outboxRows(subject), "the event row rolled back with the change");
+            // A later committed event of the same subject arrives; the rolled-back one, written
+            // before it, would have arrived first had it been published.
+            probe.append(subject, 1);
+            List<TopicReader.Event> events = reader.awaitSubject(subject, 1, Duration.ofSeconds(30));
+            assertEquals(1, events.size());
+            assertEquals("test.outbox.sequenced", events.get(0).type());
+            assertTrue(reader.awaitSubject(subject, 1, Duration.ofSeconds(2)).isEmpty(), "nothing else for " + subject);
+        }
+    }
+
+    @Test
+    void writesSucceedWhileKafkaIsDownAndTheirEventsArriveInOrderAfterwards() throws Exception {
+        String subject = "outage-" + UUID.randomUUID();
+        try (TopicReader reader = new TopicReader(OutboxProbe.TOPIC);
+             TopicReader documents = new TopicReader("governance.documents")) {
+            LocalInfra.kafkaStop();
+            String docId;
+            try {
+                for (int n = 1; n <= 20; n++) {
+                    probe.append(subject, n);
+                }
+                docId = createDocument("Skriven medan Kafka var borta"); // the API keeps working: 201
+                assertTrue(unpublishedRows(subject) > 0, "events wait in the outbox while the broker is down");
+            } finally {
+                LocalInfra.kafkaStart();
+            }
+            List<TopicReader.Event> events = reader.awaitSubject(subject, 20, Duration.ofSeconds(90));
+            assertEquals(20, events.size(), "every event written during the outage arrives");
+            for (int i = 0; i < events.size(); i++) {
+                assertEquals(i + 1, events.get(i).data().path("n").asInt(), "order per key is kept");
+            }
+            assertEquals(1, documents.awaitSubject(docId, 1, Duration.ofSeconds(60)).size());
+            assertEquals(0, unpublishedRows(subject));
+        }
+    }
+
+    @Test
+    void theRelayMarksWhatItPublished() throws Exception {
+        String subject = "stamp-" + UUID.randomUUID();
+        try (TopicReader reader = new TopicReader(OutboxProbe.TOPIC)) {
+            probe.append(subject, 1);
+            assertEquals(1, reader.awaitSubject(subject, 1, Duration.ofSeconds(30)).size());
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (unpublishedRows(subject) > 0 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(100);
+            }
+            assertEquals(1, outboxRows(subject));
+            assertFalse(unpublishedRows(subject) > 0, "published_at is stamped after the broker's ack");
+        }
+    }
+
+    private long outboxRows(String subject) throws Exception {
+        return count("select count(*) from event_outbox where aggregate_id = ?", subject);
+    }
+
+    private long unpublishedRows(String subject) throws Exception {
+        return count("select count(*) from event_outbox where aggregate_id = ? and published_at is null", subject);
+    }
+
+    private long count(String sql, String subject) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, subject);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+}
