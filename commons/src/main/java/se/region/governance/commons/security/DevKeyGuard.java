@@ -23,11 +23,15 @@ public class DevKeyGuard {
         if (!ConfigUtils.getProfiles().contains("prod") || location.isEmpty() || devFingerprint.isEmpty()) {
             return;
         }
-        String key = read(location.get());
-        if (key != null && key.replaceAll("\\s", "").contains(devFingerprint.get())) {
+        if (isDevKey(read(location.get()), devFingerprint.get())) {
             throw new IllegalStateException("The production profile must not trust the development key ("
-                    + location.get() + "); set MP_JWT_VERIFY_PUBLICKEY_LOCATION to the production key.");
+                    + location.get() + "); set JWT_PUBLIC_KEY_LOCATION to the production key.");
         }
+    }
+
+    /** True when the PEM text is the development public key (it contains the fingerprint). */
+    static boolean isDevKey(String pem, String fingerprint) {
+        return pem != null && !fingerprint.isBlank() && pem.replaceAll("\\s", "").contains(fingerprint);
     }
 
     private static String read(String location) {
