@@ -3,63 +3,206 @@ package se.region.governance.docs.api;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.region.governance.commons.http.EntityTags;
-import se.region.governance.commons.security.Roles;
+import se.region.governance.commons.http.PageResponse;
+import se.region.governance.commons.problem.DomainException;
+import se.region.governance.docs.application.DocumentQuery;
 import se.region.governance.docs.application.DocumentService;
-import se.region.governance.docs.domain.Document;
+import se.region.governance.docs.application.DocumentView;
+import se.region.governance.docs.application.LifecycleService;
+import se.region.governance.docs.application.LifecycleViews.AuditView;
+import se.region.governance.docs.application.LifecycleViews.VersionView;
 import se.region.governance.docs.domain.DocumentStatus;
 import se.region.governance.docs.domain.DocumentType;
+import se.region.governance.docs.domain.Principle;
 
-import java.time.OffsetDateTime;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
+import static se.region.governance.docs.api.Access.ADMIN;
+import static se.region.governance.docs.api.Access.INTEGRATION;
+import static se.region.governance.docs.api.Access.PLANNER;
+import static se.region.governance.docs.api.Access.READER;
+import static se.region.governance.docs.api.Access.REGISTRAR;
+import static se.region.governance.docs.api.Access.REPORTER;
+
+/** The register: create, read, edit, list and search governing documents. */
 @Path("/api/v1/documents")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Documents", description = "The register of governing documents (styrdokument)")
 public class DocumentResource {
+
+    public static final String CSV = "text/csv";
 
     @Inject
     DocumentService service;
+    @Inject
+    LifecycleService lifecycle;
+    @Inject
+    DocumentCsv csv;
 
-    public record CreateDocument(
-            @NotBlank @Pattern(regexp = "[\\p{L}\\d/-]{3,40}", message = "must be 3-40 letters, digits, '/' or '-'") String diaryNumber,
-            @NotBlank @Size(max = 300) String title,
-            @NotNull DocumentType type) {
+    @GET
+    @Produces({MediaType.APPLICATION_JSON, CSV + ";charset=UTF-8"})
+    @RolesAllowed({READER, REGISTRAR, PLANNER, REPORTER, INTEGRATION, ADMIN})
+    @Operation(summary = "List and search documents; with Accept: text/csv, export every matching row as CSV",
+            description = "q: Swedish full text over title, summary and principle passages (ranked); sort: FIELD[,asc|desc]")
+    public Response list(@QueryParam("q") String q, @QueryParam("type") DocumentType type,
+                         @QueryParam("status") DocumentStatus status,
+                         @QueryParam("principle") Principle principle,
+                         @QueryParam("ownerUnit") String ownerUnit,
+                         @QueryParam("diaryNumber") String diaryNumber,
+                         @QueryParam("reviewDueBefore") LocalDate reviewDueBefore,
+                         @QueryParam("sort") String sort,
+                         @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                         @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size,
+                         @Context HttpHeaders headers) {
+        if (!wantsCsv(headers)) {
+            return Response.ok(service.list(DocumentQuery.of(q, type, status, principle, ownerUnit, diaryNumber,
+                    reviewDueBefore, sort, page, size)), MediaType.APPLICATION_JSON_TYPE).build();
+        }
+        List<DocumentView> all = new ArrayList<>();
+        int p = 0;
+        PageResponse<DocumentView> chunk;
+        do {
+            chunk = service.list(DocumentQuery.of(q, type, status, principle, ownerUnit, diaryNumber, reviewDueBefore,
+                    sort, p++, 500));
+            all.addAll(chunk.items());
+        } while (chunk.items().size() == 500);
+        return Response.ok(csv.write(all), CSV + ";charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"styrdokument.csv\"").build();
     }
 
-    public record DocumentView(UUID id, String diaryNumber, String title, DocumentType type, DocumentStatus status,
-                               OffsetDateTime createdAt, OffsetDateTime updatedAt) {
-        static DocumentView of(Document d) {
-            return new DocumentView(d.id, d.diaryNumber, d.title, d.type, d.status, d.createdAt, d.updatedAt);
+    /** JSON unless the client prefers CSV (Accept in q order; JSON wins a tie such as * / *). */
+    private static boolean wantsCsv(HttpHeaders headers) {
+        for (MediaType accepted : headers.getAcceptableMediaTypes()) {
+            if (accepted.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+                return false;
+            }
+            if (accepted.isCompatible(MediaType.valueOf(CSV))) {
+                return true;
+            }
         }
+        return false;
     }
 
     @POST
-    @RolesAllowed({Roles.REGISTRAR, Roles.ADMIN})
-    public Response create(@Valid @NotNull CreateDocument body, @jakarta.ws.rs.core.Context UriInfo uri) {
-        Document d = service.create(body.diaryNumber().trim(), body.title().trim(), body.type());
-        return Response.created(uri.getAbsolutePathBuilder().path(d.id.toString()).build())
-                .tag(EntityTags.of(d.version)).entity(DocumentView.of(d)).build();
+    @Path("import")
+    @Consumes(CSV)
+    @RolesAllowed({REGISTRAR, ADMIN})
+    @Operation(summary = "Import documents from CSV (the export's columns): every row is stored, or none",
+            description = "Answers 201 with the created documents, or 400 problem+json listing every row's errors.")
+    public Response importCsv(String body) {
+        List<DocumentView> created = service.importAll(csv.read(body));
+        return Response.status(Response.Status.CREATED)
+                .entity(new PageResponse<>(created, 0, created.size(), created.size())).build();
+    }
+
+    @POST
+    @RolesAllowed({REGISTRAR, ADMIN})
+    @Operation(summary = "Register a document (status DRAFT)")
+    public Response create(@Valid @NotNull Requests.DocumentJson body, @Context UriInfo uri) {
+        DocumentView d = service.create(body.toData());
+        return Response.created(uri.getAbsolutePathBuilder().path(d.id().toString()).build())
+                .tag(EntityTags.of(d.version())).entity(d).build();
+    }
+
+    @GET
+    @Path("due-for-review")
+    @RolesAllowed({READER, REGISTRAR, PLANNER, REPORTER, INTEGRATION, ADMIN})
+    @Operation(summary = "Documents in force whose review is overdue or due within the period (ISO-8601, e.g. P90D)")
+    public PageResponse<DocumentView> dueForReview(@QueryParam("within") @DefaultValue("P90D") String within) {
+        Period period;
+        try {
+            period = Period.parse(within);
+        } catch (DateTimeParseException e) {
+            throw new DomainException(DomainException.Kind.INVALID, "invalid-period", "Invalid period",
+                    "within must be an ISO-8601 period such as P90D or P6M, not '" + within + "'");
+        }
+        if (period.isNegative()) {
+            throw new DomainException(DomainException.Kind.INVALID, "invalid-period", "Invalid period",
+                    "within must not be negative");
+        }
+        List<DocumentView> due = lifecycle.dueForReview(period);
+        return new PageResponse<>(due, 0, due.size(), due.size());
     }
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Roles.READER, Roles.REGISTRAR, Roles.PLANNER, Roles.REPORTER, Roles.INTEGRATION, Roles.ADMIN})
+    @RolesAllowed({READER, REGISTRAR, PLANNER, REPORTER, INTEGRATION, ADMIN})
     public Response get(@PathParam("id") UUID id) {
-        Document d = service.get(id);
-        return Response.ok(DocumentView.of(d)).tag(EntityTags.of(d.version)).build();
+        DocumentView d = service.get(id);
+        return Response.ok(d).tag(EntityTags.of(d.version())).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed({REGISTRAR, ADMIN})
+    @Operation(summary = "Replace the document's editable fields (If-Match required)")
+    public Response replace(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                            @Valid @NotNull Requests.DocumentJson body) {
+        DocumentView d = service.replace(id, ifMatch, body.toData());
+        return Response.ok(d).tag(EntityTags.of(d.version())).build();
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @RolesAllowed({REGISTRAR, ADMIN})
+    @Operation(summary = "Change some fields (absent or null fields are kept; If-Match required)")
+    public Response patch(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                          @Valid @NotNull Requests.DocumentPatchJson body) {
+        DocumentView d = service.patch(id, ifMatch, body.toData());
+        return Response.ok(d).tag(EntityTags.of(d.version())).build();
+    }
+
+    @GET
+    @Path("{id}/versions")
+    @RolesAllowed({READER, REGISTRAR, PLANNER, REPORTER, INTEGRATION, ADMIN})
+    public List<VersionView> versions(@PathParam("id") UUID id) {
+        return service.versions(id);
+    }
+
+    @GET
+    @Path("{id}/versions/{number}")
+    @RolesAllowed({READER, REGISTRAR, PLANNER, REPORTER, INTEGRATION, ADMIN})
+    public VersionView version(@PathParam("id") UUID id, @PathParam("number") int number) {
+        return service.versions(id).stream().filter(v -> v.number() == number).findFirst()
+                .orElseThrow(() -> DomainException.notFound("Version", number + " of document " + id));
+    }
+
+    @GET
+    @Path("{id}/history")
+    @RolesAllowed({READER, REGISTRAR, ADMIN})
+    @Operation(summary = "The audit trail: who changed what, when (oldest first)")
+    public PageResponse<AuditView> history(@PathParam("id") UUID id,
+                                           @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                           @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
+        return service.history(id, page, size);
     }
 }

@@ -1,50 +1,252 @@
 package se.region.governance.docs.application;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import se.region.governance.commons.events.Outbox;
+import se.region.governance.commons.http.EntityTags;
+import se.region.governance.commons.http.PageResponse;
 import se.region.governance.commons.problem.DomainException;
+import se.region.governance.docs.application.Commands.DocumentData;
+import se.region.governance.docs.application.LifecycleViews.AuditView;
+import se.region.governance.docs.application.LifecycleViews.VersionView;
+import se.region.governance.docs.domain.Decision;
 import se.region.governance.docs.domain.Document;
-import se.region.governance.docs.domain.DocumentType;
+import se.region.governance.docs.domain.PrincipleTag;
+import se.region.governance.docs.domain.Relation;
+import se.region.governance.docs.infrastructure.AuditRepository;
 import se.region.governance.docs.infrastructure.DocumentRepository;
+import se.region.governance.docs.infrastructure.DocumentSearch;
+import se.region.governance.docs.infrastructure.VersionRepository;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
-/** Use cases of the register. */
+/** Use cases of the register itself: create, edit, read, search. Lifecycle steps: {@link LifecycleService}. */
 @ApplicationScoped
 public class DocumentService {
 
     @Inject
     DocumentRepository documents;
-
     @Inject
-    Outbox outbox;
+    VersionRepository versions;
+    @Inject
+    AuditRepository audit;
+    @Inject
+    DocumentSearch search;
+    @Inject
+    DocumentChanges changes;
+    @Inject
+    Clock clock;
 
     @Transactional
-    public Document create(String diaryNumber, String title, DocumentType type) {
-        if (documents.diaryNumberTaken(diaryNumber)) {
-            throw new DomainException(DomainException.Kind.CONFLICT, "duplicate-diary-number", "Duplicate diary number",
-                    "A document with diary number " + diaryNumber + " is already registered",
-                    Map.of("diaryNumber", diaryNumber));
-        }
-        Document d = Document.draft(diaryNumber, title, type, OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS));
+    public DocumentView create(DocumentData data) {
+        Document d = Document.draft(UUID.randomUUID(), data.diaryNumber(), data.title(), data.type(), now());
+        ensureDiaryNumberFree(data.diaryNumber(), null);
+        apply(d, data, false);
         documents.persist(d);
-        outbox.append(DocumentEvents.TOPIC, DocumentEvents.CREATED, d.id.toString(),
-                Map.of("id", d.id, "diaryNumber", d.diaryNumber, "title", d.title, "type", d.type, "status", d.status));
-        return d;
+        return changes.record(null, d, DocumentEvents.CREATED, Map.of());
+    }
+
+    /** PUT: every editable field is replaced by the body's (absent optional fields become empty). */
+    @Transactional
+    public DocumentView replace(UUID id, String ifMatch, DocumentData data) {
+        Document d = lockedForChange(id, ifMatch, true);
+        DocumentView before = DocumentView.of(d);
+        ensureDiaryNumberFree(data.diaryNumber(), id);
+        apply(d, data, false);
+        return changes.record(before, d, DocumentEvents.UPDATED, Map.of());
+    }
+
+    /** PATCH: only the fields present (non-null) in the body change. */
+    @Transactional
+    public DocumentView patch(UUID id, String ifMatch, DocumentData data) {
+        Document d = lockedForChange(id, ifMatch, true);
+        DocumentView before = DocumentView.of(d);
+        if (data.diaryNumber() != null) {
+            ensureDiaryNumberFree(data.diaryNumber(), id);
+        }
+        apply(d, data, true);
+        return changes.record(before, d, DocumentEvents.UPDATED, Map.of());
     }
 
     @Transactional
-    public Document get(UUID id) {
+    public DocumentView get(UUID id) {
+        return DocumentView.of(find(id));
+    }
+
+    @Transactional
+    public PageResponse<DocumentView> list(DocumentQuery query) {
+        DocumentSearch.Page page = search.search(query);
+        List<DocumentView> items = byIdsInOrder(page.ids());
+        return new PageResponse<>(items, query.page(), query.size(), page.total());
+    }
+
+    @Transactional
+    public List<VersionView> versions(UUID id) {
+        find(id);
+        return versions.ofDocument(id).stream().map(VersionView::of).toList();
+    }
+
+    @Transactional
+    public PageResponse<AuditView> history(UUID id, int page, int size) {
+        find(id);
+        return new PageResponse<>(audit.page(id, page, size).stream().map(AuditView::of).toList(), page, size,
+                audit.countOf(id));
+    }
+
+    /**
+     * Stores every row or none: each row is checked (diary number format and uniqueness, also
+     * within the file; relations) and all problems are reported together with their row numbers.
+     */
+    @Transactional
+    public List<DocumentView> importAll(List<ImportRow> rows) {
+        List<RowError> errors = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (ImportRow row : rows) {
+            errors.addAll(row.errors().stream().map(m -> new RowError(row.line(), m.field(), m.message())).toList());
+            String dnr = row.data() == null ? null : row.data().diaryNumber();
+            if (dnr != null) {
+                if (!seen.add(dnr.toLowerCase())) {
+                    errors.add(new RowError(row.line(), "diaryNumber", "appears more than once in the file"));
+                } else if (documents.diaryNumberTaken(dnr, null)) {
+                    errors.add(new RowError(row.line(), "diaryNumber", "is already registered"));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new DomainException(DomainException.Kind.INVALID, "invalid-import", "Invalid import",
+                    errors.size() + " problem(s) in the file; nothing was stored", Map.of("errors", errors));
+        }
+        List<DocumentView> created = new ArrayList<>();
+        for (ImportRow row : rows) {
+            created.add(create(row.data()));
+        }
+        return created;
+    }
+
+    /** One parsed import row: its data (null if unparseable) and field problems found while parsing. */
+    public record ImportRow(int line, DocumentData data, List<FieldProblem> errors) {
+    }
+
+    public record FieldProblem(String field, String message) {
+    }
+
+    public record RowError(int row, String field, String message) {
+    }
+
+    Document find(UUID id) {
         Document d = documents.findById(id);
         if (d == null) {
             throw DomainException.notFound("Document", id);
         }
         return d;
+    }
+
+    Document lockedForChange(UUID id, String ifMatch, boolean ifMatchRequired) {
+        Document d = documents.findForUpdate(id).orElseThrow(() -> DomainException.notFound("Document", id));
+        if (ifMatchRequired) {
+            EntityTags.require(ifMatch, d.version);
+        } else {
+            EntityTags.check(ifMatch, d.version);
+        }
+        return d;
+    }
+
+    private List<DocumentView> byIdsInOrder(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Document> found = documents.list("id in ?1", ids).stream()
+                .collect(Collectors.toMap(d -> d.id, Function.identity()));
+        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).map(DocumentView::of).toList();
+    }
+
+    private void ensureDiaryNumberFree(String diaryNumber, UUID except) {
+        if (documents.diaryNumberTaken(diaryNumber, except)) {
+            throw new DomainException(DomainException.Kind.CONFLICT, "duplicate-diary-number", "Duplicate diary number",
+                    "A document with diary number " + diaryNumber + " is already registered",
+                    Map.of("diaryNumber", diaryNumber));
+        }
+    }
+
+    private void apply(Document d, DocumentData data, boolean partial) {
+        if (!partial || data.diaryNumber() != null) {
+            d.diaryNumber = data.diaryNumber();
+        }
+        if (!partial || data.title() != null) {
+            d.title = data.title();
+        }
+        if (!partial || data.type() != null) {
+            d.type = data.type();
+        }
+        if (!partial || data.political() != null) {
+            d.political = Boolean.TRUE.equals(data.political());
+        }
+        if (!partial || data.ownerUnit() != null) {
+            d.ownerUnit = data.ownerUnit();
+        }
+        if (!partial || data.responsible() != null) {
+            d.responsible = data.responsible();
+        }
+        if (!partial || data.summary() != null) {
+            d.summary = data.summary();
+        }
+        if (!partial || data.decision() != null) {
+            d.decision = data.decision() == null ? null : new Decision(data.decision().body(), data.decision().committee(),
+                    data.decision().date(), data.decision().paragraph());
+        }
+        if (!partial || data.reviewDue() != null) {
+            d.reviewDue = data.reviewDue();
+        }
+        if (!partial || data.fileUrl() != null) {
+            d.fileUrl = data.fileUrl();
+        }
+        if (!partial || data.principles() != null) {
+            d.principles.clear();
+            if (data.principles() != null) {
+                data.principles().forEach(p -> d.principles.add(new PrincipleTag(p.principle(), p.passage())));
+            }
+        }
+        if (!partial || data.relations() != null) {
+            d.relations.clear();
+            if (data.relations() != null) {
+                for (Commands.RelationData r : data.relations()) {
+                    if (r.documentId().equals(d.id) || documents.findById(r.documentId()) == null) {
+                        throw new DomainException(DomainException.Kind.UNPROCESSABLE, "unknown-related-document",
+                                "Unknown related document", "relations: document " + r.documentId()
+                                + " is not in the register" + (r.documentId().equals(d.id) ? " (it is this one)" : ""));
+                    }
+                    d.relations.add(new Relation(r.kind(), r.documentId()));
+                }
+            }
+        }
+        d.refreshSearchText();
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() {
+    };
+
+    static List<String> readList(ObjectMapper json, String value) {
+        try {
+            return json.readValue(value, STRING_LIST);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored recipients are not a JSON list", e);
+        }
     }
 }

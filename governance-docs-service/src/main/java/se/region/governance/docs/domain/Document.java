@@ -1,17 +1,26 @@
 package se.region.governance.docs.domain;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.BatchSize;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
-/** A governing document in the register. */
+/** A governing document in the register: its metadata and lifecycle status. */
 @Entity
 @Table(name = "document")
 public class Document {
@@ -29,9 +38,47 @@ public class Document {
     @Column(nullable = false)
     public DocumentType type;
 
+    public boolean political;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public DocumentStatus status;
+
+    @Column(name = "owner_unit")
+    public String ownerUnit;
+
+    public String responsible;
+
+    public String summary;
+
+    @Embedded
+    public Decision decision;
+
+    @Column(name = "review_due")
+    public LocalDate reviewDue;
+
+    @Column(name = "file_url")
+    public String fileUrl;
+
+    @Column(name = "current_version")
+    public int currentVersion;
+
+    @Column(name = "successor_id")
+    public UUID successorId;
+
+    @ElementCollection
+    @CollectionTable(name = "document_principle", joinColumns = @JoinColumn(name = "document_id"))
+    @BatchSize(size = 100)
+    public Set<PrincipleTag> principles = new LinkedHashSet<>();
+
+    @ElementCollection
+    @CollectionTable(name = "document_relation", joinColumns = @JoinColumn(name = "document_id"))
+    @BatchSize(size = 100)
+    public Set<Relation> relations = new LinkedHashSet<>();
+
+    /** Title, summary and principle passages: what the Swedish full-text index covers. */
+    @Column(name = "search_text", nullable = false)
+    public String searchText = "";
 
     @Version
     public long version;
@@ -45,9 +92,9 @@ public class Document {
     protected Document() {
     }
 
-    public static Document draft(String diaryNumber, String title, DocumentType type, OffsetDateTime now) {
+    public static Document draft(UUID id, String diaryNumber, String title, DocumentType type, OffsetDateTime now) {
         Document d = new Document();
-        d.id = UUID.randomUUID();
+        d.id = id;
         d.diaryNumber = diaryNumber;
         d.title = title;
         d.type = type;
@@ -55,5 +102,45 @@ public class Document {
         d.createdAt = now;
         d.updatedAt = now;
         return d;
+    }
+
+    /** Moves along the lifecycle, or throws {@link InvalidTransition}. */
+    public void moveTo(DocumentStatus next) {
+        if (!status.canMoveTo(next)) {
+            throw new InvalidTransition(status, next);
+        }
+        status = next;
+    }
+
+    /** Adopts (again): the next version number, the decision, and the review date by the mandate-period rule unless given. */
+    public int adopt(Decision adoption, String adoptedFileUrl, LocalDate explicitReviewDue) {
+        moveTo(DocumentStatus.ADOPTED);
+        decision = adoption;
+        if (adoptedFileUrl != null) {
+            fileUrl = adoptedFileUrl;
+        }
+        LocalDate byRule = ReviewRule.defaultReviewDue(adoption.body, adoption.date);
+        reviewDue = explicitReviewDue != null ? explicitReviewDue : byRule != null ? byRule : reviewDue;
+        currentVersion++;
+        return currentVersion;
+    }
+
+    public void replacedBy(UUID successor) {
+        moveTo(DocumentStatus.REPLACED);
+        successorId = successor;
+    }
+
+    public Set<UUID> replacedDocuments() {
+        return relations.stream().filter(r -> r.kind == RelationKind.REPLACES).map(r -> r.documentId)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    public void refreshSearchText() {
+        StringBuilder b = new StringBuilder(title);
+        if (summary != null) {
+            b.append('\n').append(summary);
+        }
+        principles.stream().filter(p -> p.passage != null).forEach(p -> b.append('\n').append(p.passage));
+        searchText = b.toString();
     }
 }

@@ -1,0 +1,132 @@
+package se.region.governance.docs.api;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import se.region.governance.docs.application.Commands;
+import se.region.governance.docs.domain.DecisionBody;
+import se.region.governance.docs.domain.DocumentType;
+import se.region.governance.docs.domain.Principle;
+import se.region.governance.docs.domain.RelationKind;
+import se.region.governance.docs.domain.ResponsePosition;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** Request bodies of the documents API, validated at the edge. */
+public final class Requests {
+
+    static final String DIARY_NUMBER = "[\\p{L}\\d/-]{3,40}";
+    static final String DIARY_NUMBER_MESSAGE = "must be 3-40 letters, digits, '/' or '-'";
+    static final String URL = "https?://\\S+";
+
+    private Requests() {
+    }
+
+    public record DecisionBodyJson(@NotNull DecisionBody body, @Size(max = 200) String committee, @NotNull LocalDate date,
+                                   @Size(max = 40) String paragraph) {
+        @JsonIgnore
+        @AssertTrue(message = "a committee decision names the committee")
+        public boolean isCommitteeNamed() {
+            return body != DecisionBody.COMMITTEE || (committee != null && !committee.isBlank());
+        }
+
+        Commands.DecisionData toData() {
+            return new Commands.DecisionData(body, trim(committee), date, trim(paragraph));
+        }
+    }
+
+    public record PrincipleJson(@NotNull Principle principle, @Size(max = 4000) String passage) {
+    }
+
+    public record RelationJson(@NotNull RelationKind kind, @NotNull UUID documentId) {
+    }
+
+    /** POST and PUT: the whole document. */
+    public record DocumentJson(
+            @NotBlank @Pattern(regexp = DIARY_NUMBER, message = DIARY_NUMBER_MESSAGE) String diaryNumber,
+            @NotBlank @Size(max = 300) String title,
+            @NotNull DocumentType type,
+            Boolean political,
+            @Size(max = 200) String ownerUnit,
+            @Size(max = 200) String responsible,
+            @Size(max = 10000) String summary,
+            @Valid DecisionBodyJson decision,
+            @Size(max = 7) List<@Valid @NotNull PrincipleJson> principles,
+            LocalDate reviewDue,
+            @Size(max = 2000) @Pattern(regexp = URL, message = "must be an http(s) URL") String fileUrl,
+            @Size(max = 100) List<@Valid @NotNull RelationJson> relations) {
+
+        @JsonIgnore
+        @AssertTrue(message = "each principle at most once")
+        public boolean isPrinciplesDistinct() {
+            return principles == null || principles.stream().map(PrincipleJson::principle).distinct().count() == principles.size();
+        }
+
+        Commands.DocumentData toData() {
+            return toPatchData(true, true);
+        }
+
+        Commands.DocumentData toPatchData(boolean withDiaryNumber, boolean withTitle) {
+            return new Commands.DocumentData(withDiaryNumber ? diaryNumber.trim() : null, withTitle ? title.trim() : null,
+                    type, political, trim(ownerUnit),
+                    trim(responsible), trim(summary), decision == null ? null : decision.toData(),
+                    principles == null ? null : principles.stream()
+                            .map(p -> new Commands.PrincipleData(p.principle(), trim(p.passage()))).toList(),
+                    reviewDue, trim(fileUrl),
+                    relations == null ? null : relations.stream()
+                            .map(r -> new Commands.RelationData(r.kind(), r.documentId())).toList());
+        }
+    }
+
+    /** PATCH: only what is present changes. */
+    public record DocumentPatchJson(
+            @Pattern(regexp = DIARY_NUMBER, message = DIARY_NUMBER_MESSAGE) String diaryNumber,
+            @Size(min = 1, max = 300) String title,
+            DocumentType type,
+            Boolean political,
+            @Size(max = 200) String ownerUnit,
+            @Size(max = 200) String responsible,
+            @Size(max = 10000) String summary,
+            @Valid DecisionBodyJson decision,
+            @Size(max = 7) List<@Valid @NotNull PrincipleJson> principles,
+            LocalDate reviewDue,
+            @Size(max = 2000) @Pattern(regexp = URL, message = "must be an http(s) URL") String fileUrl,
+            @Size(max = 100) List<@Valid @NotNull RelationJson> relations) {
+
+        Commands.DocumentData toData() {
+            return new DocumentJson(diaryNumber == null ? "" : diaryNumber, title == null ? "" : title, type, political,
+                    ownerUnit, responsible, summary, decision, principles, reviewDue, fileUrl, relations).toPatchData(
+                    diaryNumber != null, title != null);
+        }
+    }
+
+    public record ConsultationJson(@NotEmpty @Size(max = 100) List<@NotBlank @Size(max = 200) String> recipients,
+                                   @NotNull LocalDate deadline, @Size(max = 4000) String description) {
+    }
+
+    public record ResponseJson(@NotBlank @Size(max = 200) String respondent, @NotNull LocalDate receivedOn,
+                               @NotNull ResponsePosition position, @Size(max = 10000) String summary) {
+    }
+
+    public record AdoptionJson(@NotNull @Valid DecisionBodyJson decision,
+                               @Size(max = 2000) @Pattern(regexp = URL, message = "must be an http(s) URL") String fileUrl,
+                               LocalDate validFrom, LocalDate reviewDue) {
+    }
+
+    public record ReviewJson(@Size(max = 4000) String reason) {
+    }
+
+    public record RepealJson(@Valid DecisionBodyJson decision, @Size(max = 4000) String reason) {
+    }
+
+    static String trim(String s) {
+        return s == null ? null : s.trim();
+    }
+}
