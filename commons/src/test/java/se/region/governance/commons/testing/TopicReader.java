@@ -22,6 +22,7 @@ public final class TopicReader implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final KafkaConsumer<String, String> consumer;
+    private final List<Event> seen = new ArrayList<>();
 
     public TopicReader(String topic) {
         Properties p = new Properties();
@@ -48,23 +49,34 @@ public final class TopicReader implements AutoCloseable {
         }
     }
 
-    /** Reads until {@code count} events matching {@code filter} were seen or {@code timeout} passed. */
+    /**
+     * Reads until at least {@code count} events matching {@code filter} were seen or {@code timeout}
+     * passed, and returns all matching ones.
+     * Every event read is kept, so a later call also finds events an earlier call read past.
+     */
     public List<Event> await(Predicate<Event> filter, int count, Duration timeout) {
-        List<Event> found = new ArrayList<>();
         long deadline = System.nanoTime() + timeout.toNanos();
+        List<Event> found = matching(filter);
         while (found.size() < count && System.nanoTime() < deadline) {
             for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
                 try {
-                    Event e = new Event(r.key(), JSON.readTree(r.value()), r);
-                    if (filter.test(e)) {
-                        found.add(e);
-                    }
+                    seen.add(new Event(r.key(), JSON.readTree(r.value()), r));
                 } catch (Exception ignored) {
                     // not JSON: not one of ours
                 }
             }
+            found = matching(filter);
         }
         return found;
+    }
+
+    /** Every event read so far, in topic-partition order of arrival. */
+    public List<Event> seen() {
+        return List.copyOf(seen);
+    }
+
+    private List<Event> matching(Predicate<Event> filter) {
+        return seen.stream().filter(filter).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
     }
 
     /** Events with the given subject (aggregate id). */
