@@ -1,21 +1,26 @@
 # Helpers for the seed scripts (sourced). Needs GATEWAY and SEED_TOKEN (set by seed/load).
-# api METHOD PATH [JSON]: prints the body; the HTTP status is left in $API_STATUS.
+# api METHOD PATH [JSON]: prints the response body. The HTTP status is written to a file, because
+# callers usually capture the body with $(api ...), which runs in a subshell; read it with
+# api_status, or check it with must_be.
+SEED_STATUS_FILE=${SEED_STATUS_FILE:-$(mktemp)}
+export SEED_STATUS_FILE
 api() {
-  local method=$1 path=$2 body=${3:-} out
+  local method=$1 path=$2 body=${3:-} out status
   out=$(mktemp)
+  local args=(-sS -o "$out" -w '%{http_code}' -X "$method" "$GATEWAY$path"
+    -H "Authorization: Bearer $SEED_TOKEN" -H 'Accept: application/json')
   if [ -n "$body" ]; then
-    API_STATUS=$(curl -sS -o "$out" -w '%{http_code}' -X "$method" "$GATEWAY$path" \
-      -H "Authorization: Bearer $SEED_TOKEN" -H 'Content-Type: application/json' -H 'Accept: application/json' \
-      --data-binary "$body")
-  else
-    API_STATUS=$(curl -sS -o "$out" -w '%{http_code}' -X "$method" "$GATEWAY$path" \
-      -H "Authorization: Bearer $SEED_TOKEN" -H 'Accept: application/json')
+    args+=(-H 'Content-Type: application/json' --data-binary "$body")
   fi
+  status=$(curl "${args[@]}") || status=000
+  echo "$status" > "$SEED_STATUS_FILE"
   cat "$out"; rm -f "$out"
 }
-# must_be STATUS... : fail loudly unless $API_STATUS is one of them
+api_status() { cat "$SEED_STATUS_FILE"; }
+# must_be STATUS... : fail loudly unless the last api call answered one of them
 must_be() {
-  local s
-  for s in "$@"; do [ "$API_STATUS" = "$s" ] && return 0; done
-  echo "[seed] unexpected HTTP $API_STATUS" >&2; return 1
+  local s got
+  got=$(api_status)
+  for s in "$@"; do [ "$got" = "$s" ] && return 0; done
+  echo "[seed] unexpected HTTP $got (expected $*)" >&2; return 1
 }
