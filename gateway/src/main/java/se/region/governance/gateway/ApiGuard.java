@@ -1,0 +1,115 @@
+package se.region.governance.gateway;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.quarkus.logging.Log;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.time.Duration;
+
+/**
+ * In front of every /api route: the body size limit (413), the bearer token (verified here with the
+ * same rules as the services: signature, issuer, audience, expiry; 401 otherwise) and the per-client
+ * rate limit by the token's {@code sub} (429 with Retry-After). All answers are problem+json.
+ */
+@Singleton
+public class ApiGuard {
+
+    /** The routing-context key holding the verified caller's sub. */
+    static final String SUBJECT = "gateway.subject";
+
+    @Inject
+    JWTParser parser;
+
+    @Inject
+    GatewayConfig config;
+
+    /** Verified tokens, so a client's next request skips the signature check (expiry is rechecked). */
+    private final Cache<String, JsonWebToken> verified = Caffeine.newBuilder()
+            .maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(5)).build();
+    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
+            .maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(10)).build();
+
+    void install(@Observes Router router) {
+        router.route("/api/*").order(-100).handler(this::guard);
+    }
+
+    void guard(RoutingContext ctx) {
+        String path = ctx.normalizedPath();
+        if (tooLarge(ctx.request().getHeader("Content-Length"))) {
+            ctx.response().putHeader("Connection", "close");
+            Problems.write(ctx.response(), "payload-too-large", "Payload Too Large", 413,
+                    "The request body is larger than " + config.maxBodySize().asLongValue() + " bytes", path);
+            return;
+        }
+        if ("OPTIONS".equals(ctx.request().method().name())) {
+            ctx.next(); // a CORS preflight carries no token
+            return;
+        }
+        JsonWebToken token = authenticate(ctx.request().getHeader("Authorization"));
+        if (token == null) {
+            ctx.response().putHeader("WWW-Authenticate", "Bearer");
+            Problems.write(ctx.response(), "unauthorized", "Unauthorized", 401,
+                    "A valid bearer token is required", path);
+            return;
+        }
+        ConsumptionProbe probe = bucketOf(token.getSubject()).tryConsumeAndReturnRemaining(1);
+        if (!probe.isConsumed()) {
+            long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
+            ctx.response().putHeader("Retry-After", Long.toString(seconds));
+            Problems.write(ctx.response(), "too-many-requests", "Too Many Requests", 429,
+                    "Rate limit of " + config.rateLimit().perSecond() + " requests per second exceeded; retry after "
+                            + seconds + " s", path);
+            return;
+        }
+        ctx.put(SUBJECT, token.getSubject());
+        ctx.next();
+    }
+
+    private boolean tooLarge(String length) {
+        if (length == null || length.isEmpty() || length.length() > 18 || !length.chars().allMatch(Character::isDigit)) {
+            return false;
+        }
+        return Long.parseLong(length) > config.maxBodySize().asLongValue();
+    }
+
+    JsonWebToken authenticate(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        String raw = authorization.substring(7).trim();
+        JsonWebToken token = verified.getIfPresent(raw);
+        if (token == null) {
+            try {
+                token = parser.parse(raw);
+            } catch (ParseException e) {
+                Log.debugf("Token refused: %s", e.getMessage());
+                return null;
+            }
+            if (token.getSubject() == null) {
+                return null;
+            }
+            verified.put(raw, token);
+        }
+        return token.getExpirationTime() * 1000L > System.currentTimeMillis() ? token : null;
+    }
+
+    private Bucket bucketOf(String subject) {
+        return buckets.get(subject, s -> Bucket.builder()
+                .addLimit(Bandwidth.builder()
+                        .capacity(config.rateLimit().burst())
+                        .refillGreedy(config.rateLimit().perSecond(), Duration.ofSeconds(1))
+                        .build())
+                .build());
+    }
+}

@@ -1,0 +1,55 @@
+package se.region.governance.gateway;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/** The gateway is ready when every service it routes to is ready: /q/health aggregates the set. */
+@Readiness
+@ApplicationScoped
+public class ServicesReadiness implements HealthCheck {
+
+    @Inject
+    GatewayConfig config;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    @Override
+    public HealthCheckResponse call() {
+        Map<String, URI> services = new LinkedHashMap<>();
+        services.put("governance-docs-service", config.routes().documents());
+        services.put("action-plan-service", config.routes().plans());
+        services.put("reporting-service", config.routes().reports());
+        Map<String, CompletableFuture<String>> states = new LinkedHashMap<>();
+        services.forEach((name, base) -> states.put(name, state(base)));
+        HealthCheckResponseBuilder builder = HealthCheckResponse.named("services").up();
+        states.forEach((name, state) -> {
+            String s = state.join();
+            builder.withData(name, s);
+            if (!"UP".equals(s)) {
+                builder.down();
+            }
+        });
+        return builder.build();
+    }
+
+    private CompletableFuture<String> state(URI base) {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/q/health/ready"))
+                .timeout(Duration.ofSeconds(3)).GET().build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                .thenApply(r -> r.statusCode() == 200 ? "UP" : "DOWN (HTTP " + r.statusCode() + ")")
+                .exceptionally(e -> "DOWN (unreachable)");
+    }
+}
