@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Benchmark of governance-docs-service (issue 3). Prints figures; asserts nothing.
+#
+#   bench/docs/run.sh [DURATION_SECONDS]     (default 15 s per measurement)
+#
+# Needs PostgreSQL and Kafka up (deploy/local/infra ensure; this script runs it), installs wrk if
+# missing, builds the service if its jar is missing. It starts its own copy of the service on port
+# 18081 against a fresh database governance_docs_bench, loads 10,000 documents through the CSV import
+# endpoint, then measures with wrk at 16 and 64 connections:
+#   1. GET /api/v1/documents/{id} (50 ids, round robin)
+#   2. a filtered search: GET /api/v1/documents?q=tillit&type=POLICY&status=DRAFT
+#   3. the ceiling: pgbench, the same primary-key select on the same table (same 50 ids), same clients
+# and prints the service/ceiling ratio and the service's RSS under load.
+set -euo pipefail
+. "$(cd "$(dirname "$0")/.." && pwd)/lib.sh"
+DURATION=${1:-15}
+PORT=18081
+DB=governance_docs_bench
+RESULTS=$ROOT/bench/results
+mkdir -p "$RESULTS"
+
+need wrk wrk
+need bc bc
+"$ROOT/deploy/local/infra" ensure >/dev/null
+build_if_needed governance-docs-service
+fresh_db $DB
+start_service governance-docs-service $PORT $DB -Dquarkus.datasource.jdbc.max-size=64
+trap 'kill $SERVICE_PID 2>/dev/null || true' EXIT
+TOKEN=$("$ROOT/deploy/local/token" registrar --sub bench)
+BASE=http://127.0.0.1:$PORT
+
+echo "== loading 10,000 documents through POST /api/v1/documents/import (2 x 5,000 rows)"
+words=(tillit styrning ledning policy riktlinje plan medarbetare kunskap öppenhet helhetssyn stöd samverkan)
+types=(POLICY GUIDELINE PLAN STRATEGY PROGRAM RULE)
+start=$(date +%s.%N)
+for batch in 0 1; do
+  csv=$RESULTS/docs-import-$batch.csv
+  {
+    echo "diaryNumber,title,type,ownerUnit,summary,principles"
+    for i in $(seq 0 4999); do
+      n=$((batch * 5000 + i))
+      echo "BENCH/$n/2026,Styrdokument $n om ${words[$((n % 12))]} och ${words[$(((n / 12) % 12))]},${types[$((n % 6))]},Enhet $((n % 40)),Sammanfattning om ${words[$(((n / 7) % 12))]}policyn,TRUST"
+    done
+  } > "$csv"
+  code=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$BASE/api/v1/documents/import" \
+    -H "Authorization: Bearer $TOKEN" -H 'Content-Type: text/csv' --data-binary @"$csv")
+  [ "$code" = 201 ] || { echo "import answered $code" >&2; exit 1; }
+done
+echo "   loaded in $(echo "$(date +%s.%N) - $start" | bc) s"
+
+ids=$(psql -h 127.0.0.1 -U governance -d $DB -At -c "select id from document order by diary_number limit 50")
+lua=$RESULTS/docs-ids.lua
+{
+  echo "ids = {"; for id in $ids; do echo "\"$id\","; done; echo "}"
+  cat <<'LUA'
+counter = 0
+request = function()
+  counter = counter + 1
+  return wrk.format("GET", "/api/v1/documents/" .. ids[(counter % #ids) + 1])
+end
+LUA
+} > "$lua"
+pgdir=$RESULTS/docs-pgbench
+rm -rf "$pgdir"; mkdir -p "$pgdir"
+k=0
+for id in $ids; do
+  echo "select * from document where id = '$id';" > "$pgdir/q$k.sql"; k=$((k + 1))
+done
+pgargs=(); for f in "$pgdir"/*.sql; do pgargs+=(-f "$f"); done
+
+echo "== warm-up"
+wrk -t2 -c16 -d5s -s "$lua" -H "Authorization: Bearer $TOKEN" "$BASE" >/dev/null
+wrk -t2 -c16 -d3s -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/documents?q=tillit&type=POLICY&status=DRAFT" >/dev/null
+
+rssfile=$RESULTS/docs-rss.txt; : > "$rssfile"
+watch_rss "$SERVICE_PID" "$rssfile" & watcher=$!
+printf "\n%-34s %6s %12s %10s %10s\n" "measurement" "conns" "req/s" "p50" "p99"
+declare -A RPS
+for c in 16 64; do
+  read -r rps p50 p99 rest < <(wrk -t2 -c$c -d${DURATION}s --latency -s "$lua" -H "Authorization: Bearer $TOKEN" "$BASE" | wrk_figures)
+  RPS[get$c]=$rps
+  printf "%-34s %6s %12s %10s %10s %s\n" "service GET /documents/{id}" $c "$rps" "$p50" "$p99" "${rest:-}"
+  read -r rps p50 p99 rest < <(wrk -t2 -c$c -d${DURATION}s --latency -H "Authorization: Bearer $TOKEN" \
+    "$BASE/api/v1/documents?q=tillit&type=POLICY&status=DRAFT" | wrk_figures)
+  printf "%-34s %6s %12s %10s %10s %s\n" "service search q+type+status" $c "$rps" "$p50" "$p99" "${rest:-}"
+  out=$("$PG_BIN/pgbench" -h 127.0.0.1 -U governance -n -M prepared -c $c -j 2 -T "$DURATION" "${pgargs[@]}" $DB 2>&1)
+  tps=$(echo "$out" | awk '/^tps/ {print $3; exit}')
+  lat=$(echo "$out" | awk '/latency average/ {print $4 $5}')
+  RPS[pg$c]=$tps
+  printf "%-34s %6s %12s %10s %10s\n" "ceiling pgbench PK select" $c "$tps" "avg $lat" "-"
+done
+kill $watcher 2>/dev/null || true
+echo
+for c in 16 64; do
+  echo "ratio service/ceiling, GET by id, $c connections: $(echo "scale=2; ${RPS[get$c]} / ${RPS[pg$c]}" | bc)"
+done
+echo "service RSS under load: max $(sort -n "$rssfile" | tail -1) MB (idle after load: $(rss_mb "$SERVICE_PID") MB)"
+echo "machine: $(nproc) cores; wrk and pgbench run on the same machine as the service and PostgreSQL"
