@@ -25,7 +25,8 @@ build_if_needed() {
   (cd "$ROOT" && ./mvnw -B -q -pl commons,"$1" -am install -DskipTests)
 }
 
-# start_service MODULE PORT DB [EXTRA JAVA OPTS...]: starts the jar in the background; sets SERVICE_PID
+# start_service MODULE PORT DB [EXTRA JAVA OPTS...]: starts the jar in the background; sets SERVICE_PID.
+# Waits for READY_PATH (default /q/health/ready; the gateway's readiness also needs every service).
 start_service() {
   local module=$1 port=$2 db=$3; shift 3
   mkdir -p "$ROOT/bench/results"
@@ -33,7 +34,7 @@ start_service() {
     -jar "$ROOT/$module/target/quarkus-app/quarkus-run.jar" > "$ROOT/bench/results/$module-$port.log" 2>&1 &
   SERVICE_PID=$!
   for _ in $(seq 1 120); do
-    curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && return 0
+    curl -fs "http://127.0.0.1:$port${READY_PATH:-/q/health/ready}" >/dev/null 2>&1 && return 0
     sleep 0.5
   done
   echo "[bench] $module did not become ready; see bench/results/$module-$port.log" >&2
