@@ -1,0 +1,103 @@
+package se.region.governance.plans.application;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import se.region.governance.commons.problem.DomainException;
+import se.region.governance.plans.application.Views.ChangeItem;
+import se.region.governance.plans.application.Views.ChangePage;
+import se.region.governance.plans.application.Views.OverdueMeasure;
+import se.region.governance.plans.application.Views.PlanStatusSummary;
+import se.region.governance.plans.domain.Measure;
+import se.region.governance.plans.domain.MeasureStatus;
+import se.region.governance.plans.domain.PlanChange;
+import se.region.governance.plans.domain.ProgressRollup;
+import se.region.governance.plans.infrastructure.MeasureRepository;
+import se.region.governance.plans.infrastructure.PlanChangeRepository;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** What other regional systems pull: the plan's status summary and its ordered change feed. */
+@ApplicationScoped
+public class PlanStatusService {
+
+    @Inject
+    PlanChangeRepository changes;
+    @Inject
+    MeasureRepository measures;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    Clock clock;
+
+    /**
+     * The summary's strong entity tag without building it: the summary is a function of the plan's
+     * changes (up to the latest seq) and of the day (the overdue list), so both name its version.
+     */
+    @Transactional
+    public String statusTag(UUID planId) {
+        PlanChangeRepository.Latest latest = changes.latest(planId)
+                .orElseThrow(() -> DomainException.notFound("Plan", planId));
+        return tag(latest.seq(), LocalDate.now(clock));
+    }
+
+    /** The summary and its tag, read in one transaction (so the tag is the summary's). */
+    @Transactional
+    public Tagged<PlanStatusSummary> summary(UUID planId) {
+        PlanChangeRepository.Latest latest = changes.latest(planId)
+                .orElseThrow(() -> DomainException.notFound("Plan", planId));
+        LocalDate today = LocalDate.now(clock);
+        List<Measure> all = measures.ofPlan(planId);
+        ProgressRollup rollup = new ProgressRollup(all.stream()
+                .map(m -> new ProgressRollup.Node(m.id, m.parentId, m.progress, m.weight, m.status)).toList());
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        counts.put("total", all.size());
+        for (MeasureStatus s : MeasureStatus.values()) {
+            counts.put(s.name(), (int) all.stream().filter(m -> m.status == s).count());
+        }
+        List<OverdueMeasure> overdue = all.stream().filter(m -> m.isOverdue(today))
+                .sorted((a, b) -> a.dueDate.equals(b.dueDate) ? MeasureViews.CODE_ORDER.compare(a.code, b.code)
+                        : a.dueDate.compareTo(b.dueDate))
+                .map(m -> new OverdueMeasure(m.id, m.code, m.title, m.dueDate, m.status)).toList();
+        PlanStatusSummary summary = new PlanStatusSummary(planId, today, rollup.overall(), counts, overdue, latest.at());
+        return new Tagged<>(summary, tag(latest.seq(), today));
+    }
+
+    /** Changes after the cursor in commit order; past the newest, no items and the same cursor. */
+    @Transactional
+    public ChangePage changes(UUID planId, String after, int limit) {
+        long from = ChangeCursor.decode(after);
+        if (changes.latest(planId).isEmpty()) {
+            throw DomainException.notFound("Plan", planId);
+        }
+        List<PlanChange> page = changes.after(planId, from, limit);
+        List<ChangeItem> items = page.stream().map(c -> new ChangeItem(c.seq, c.at, c.type, c.entityId, parse(c.data)))
+                .toList();
+        String next = page.isEmpty() ? (after == null || after.isBlank() ? ChangeCursor.encode(from) : after.trim())
+                : ChangeCursor.encode(page.get(page.size() - 1).seq);
+        return new ChangePage(items, next);
+    }
+
+    public record Tagged<T>(T value, String tag) {
+    }
+
+    private static String tag(long seq, LocalDate day) {
+        return "s" + seq + "-" + day;
+    }
+
+    private Object parse(String data) {
+        try {
+            return json.readTree(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored change data is not JSON", e);
+        }
+    }
+
+}

@@ -1,0 +1,43 @@
+package se.region.governance.plans;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/** The service's clock in tests: system time, unless a test sets it (reminders, overdue lists). */
+@Alternative
+@Priority(1)
+@Singleton
+public class TestClock extends Clock {
+
+    private static volatile Instant fixed;
+
+    public static void set(Instant instant) {
+        fixed = instant;
+    }
+
+    public static void reset() {
+        fixed = null;
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        return this;
+    }
+
+    @Override
+    public Instant instant() {
+        Instant f = fixed;
+        return f != null ? f : Instant.now();
+    }
+}
