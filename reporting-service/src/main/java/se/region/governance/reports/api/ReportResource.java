@@ -1,0 +1,144 @@
+package se.region.governance.reports.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import se.region.governance.commons.http.EntityTags;
+import se.region.governance.commons.http.PageResponse;
+import se.region.governance.commons.security.Caller;
+import se.region.governance.reports.application.ConsumerStatus;
+import se.region.governance.reports.application.Formats;
+import se.region.governance.reports.application.ReportService;
+import se.region.governance.reports.application.ReportView;
+
+import java.util.Map;
+import java.util.UUID;
+
+import static se.region.governance.reports.api.Access.ADMIN;
+import static se.region.governance.reports.api.Access.INTEGRATION;
+import static se.region.governance.reports.api.Access.READER;
+import static se.region.governance.reports.api.Access.REPORTER;
+
+/** Follow-up reports: compile, read in four formats, recompile, edit the free text, finalize. */
+@Path("/api/v1/reports")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Reports", description = "Follow-up reports compiled from the change events, as of a date")
+public class ReportResource {
+
+    @Inject
+    ReportService reports;
+    @Inject
+    ConsumerStatus consumers;
+    @Inject
+    Caller caller;
+
+    @POST
+    @RolesAllowed({REPORTER, ADMIN})
+    @Operation(summary = "Compile a DRAFT report of a plan for a period, showing the state as of a date")
+    public Response compile(@Valid @NotNull Requests.CompileJson body, @Context UriInfo uri) {
+        ReportView r = reports.compile(body.toCommand(caller.name()));
+        return Response.created(uri.getAbsolutePathBuilder().path(r.id().toString()).build())
+                .tag(EntityTags.of(r.version())).entity(r).build();
+    }
+
+    @GET
+    @RolesAllowed({READER, REPORTER, INTEGRATION, ADMIN})
+    @Operation(summary = "List reports, newest first, optionally of one plan")
+    public PageResponse<ReportView> list(@QueryParam("planId") String planId,
+                                         @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                         @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+        return reports.list(planId, page, size);
+    }
+
+    @GET
+    @Path("consumers")
+    @RolesAllowed({READER, REPORTER, INTEGRATION, ADMIN})
+    @Operation(summary = "Per consumed topic: the last event applied, the consumer group's lag on the broker, counters")
+    public Map<String, Object> consumers() {
+        return consumers.status();
+    }
+
+    @GET
+    @Path("{id}")
+    @Produces({MediaType.APPLICATION_JSON, Formats.MARKDOWN + ";charset=UTF-8", MediaType.TEXT_HTML + ";charset=UTF-8",
+            Formats.PDF})
+    @RolesAllowed({READER, REPORTER, INTEGRATION, ADMIN})
+    @Operation(summary = "The report as JSON, Markdown, HTML or PDF (by Accept); a FINAL report's frozen bytes")
+    public Response get(@PathParam("id") UUID id, @Context HttpHeaders headers) {
+        String format = chooseFormat(headers);
+        ReportService.Rendered r = reports.render(id, format);
+        String type = format.startsWith("text/") ? format + ";charset=UTF-8" : format;
+        Response.ResponseBuilder b = Response.ok(r.bytes(), type).tag(EntityTags.of(r.report().version()))
+                .header("Vary", "Accept");
+        if (Formats.PDF.equals(format)) {
+            b.header("Content-Disposition", "inline; filename=\"rapport-" + id + ".pdf\"");
+        }
+        return b.build();
+    }
+
+    @POST
+    @Path("{id}/recompile")
+    @RolesAllowed({REPORTER, ADMIN})
+    @Operation(summary = "Refresh a DRAFT's data (same period and as-of date); the free text is kept. Optional If-Match")
+    public Response recompile(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        ReportView r = reports.recompile(id, ifMatch);
+        return Response.ok(r).tag(EntityTags.of(r.version())).build();
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @RolesAllowed({REPORTER, ADMIN})
+    @Operation(summary = "Edit a DRAFT's free text (preface, conclusion); If-Match required")
+    public Response edit(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                         @Valid @NotNull Requests.TextJson body) {
+        ReportView r = reports.editText(id, ifMatch, body.preface(), body.conclusion());
+        return Response.ok(r).tag(EntityTags.of(r.version())).build();
+    }
+
+    @POST
+    @Path("{id}/finalize")
+    @RolesAllowed({REPORTER, ADMIN})
+    @Operation(summary = "Freeze the report: FINAL, every format's bytes stored, SHA-256 content hash; optional If-Match")
+    public Response finalizeReport(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        ReportView r = reports.finalizeReport(id, ifMatch);
+        return Response.ok(r).tag(EntityTags.of(r.version())).build();
+    }
+
+    /** The first format the client accepts, in its order of preference; JSON for a wildcard. */
+    static String chooseFormat(HttpHeaders headers) {
+        for (MediaType accepted : headers.getAcceptableMediaTypes()) {
+            if (accepted.isWildcardType()) {
+                return Formats.JSON;
+            }
+            for (String f : Formats.ALL) {
+                if (accepted.isCompatible(MediaType.valueOf(f))) {
+                    return f;
+                }
+            }
+        }
+        throw new NotAcceptableException();
+    }
+}

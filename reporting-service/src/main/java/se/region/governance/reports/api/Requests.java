@@ -1,0 +1,29 @@
+package se.region.governance.reports.api;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import se.region.governance.reports.application.CompileCommand;
+
+import java.time.LocalDate;
+
+/** Request bodies of the reports API, validated at the edge. */
+public final class Requests {
+
+    private Requests() {
+    }
+
+    /** POST /api/v1/reports. {@code asOf} defaults to {@code periodTo}; {@code compiledBy} to the caller's name. */
+    public record CompileJson(@NotBlank @Size(max = 100) String planId, @NotNull LocalDate periodFrom,
+                              @NotNull LocalDate periodTo, LocalDate asOf, @NotBlank @Size(max = 300) String title,
+                              @Size(max = 200) String compiledBy) {
+        CompileCommand toCommand(String callerName) {
+            return new CompileCommand(planId.trim(), periodFrom, periodTo, asOf, title.trim(),
+                    compiledBy == null || compiledBy.isBlank() ? callerName : compiledBy.trim());
+        }
+    }
+
+    /** PATCH /api/v1/reports/{id}: the free-text blocks; absent fields are kept, "" clears one. */
+    public record TextJson(@Size(max = 20000) String preface, @Size(max = 20000) String conclusion) {
+    }
+}

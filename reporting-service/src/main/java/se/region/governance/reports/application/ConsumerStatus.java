@@ -1,0 +1,46 @@
+package se.region.governance.reports.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import se.region.governance.reports.domain.EventTypes;
+import se.region.governance.reports.infrastructure.EventLog;
+import se.region.governance.reports.infrastructure.KafkaLag;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Per consumed topic: the last event applied (from the event log), the consumer group's lag on the
+ * broker (end offsets minus committed offsets) and this instance's counters (received, applied,
+ * redelivered, malformed since start).
+ */
+@ApplicationScoped
+public class ConsumerStatus {
+
+    public static final List<String> TOPICS = List.of(EventTypes.DOCUMENTS_TOPIC, EventTypes.PLANS_TOPIC);
+
+    @Inject
+    EventLog log;
+    @Inject
+    KafkaLag lag;
+    @Inject
+    ConsumerCounters counters;
+    @ConfigProperty(name = "mp.messaging.incoming.governance-documents.group.id", defaultValue = "reporting-service")
+    String groupId;
+
+    public record TopicStatus(String topic, Map<String, Object> lastApplied, Map<String, Object> broker,
+                              Map<String, Long> sinceStart) {
+    }
+
+    public Map<String, Object> status() {
+        Map<String, Map<String, Object>> last = log.lastAppliedPerTopic();
+        Map<String, Map<String, Object>> brokerLag = lag.lag(groupId, Set.copyOf(TOPICS));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("consumerGroup", groupId);
+        out.put("topics", TOPICS.stream().map(t -> new TopicStatus(t, last.get(t), brokerLag.get(t), counters.of(t))).toList());
+        return out;
+    }
+}

@@ -1,0 +1,87 @@
+package se.region.governance.reports.application;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import se.region.governance.commons.events.CloudEventCodec.ReceivedEvent;
+import se.region.governance.commons.events.ProcessedEvents;
+import se.region.governance.reports.domain.EffectiveDates;
+import se.region.governance.reports.domain.EventTypes;
+import se.region.governance.reports.infrastructure.EventLog;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Applies one consumed event: once per event id (the inbox), logged with its effective date, and
+ * projected into the current state, all in one transaction.
+ */
+@ApplicationScoped
+public class EventIngest {
+
+    public static final String CONSUMER = "reporting-service";
+
+    @Inject
+    ProcessedEvents processed;
+    @Inject
+    EventLog log;
+    @Inject
+    ConsumerCounters counters;
+
+    /** True when the event was applied now; false for a redelivery of one already applied. */
+    @Transactional
+    public boolean apply(String topic, ReceivedEvent e, Integer partition, Long offset) {
+        if (!processed.firstDelivery(CONSUMER, topic, e.id())) {
+            counters.duplicate(topic);
+            return false;
+        }
+        JsonNode d = e.data() == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : e.data();
+        boolean plans = EventTypes.PLANS_TOPIC.equals(topic);
+        String planId = plans ? text(d.path("planId"), plans && d.path("plan").isObject() ? text(d.path("plan").path("id"), e.subject()) : e.subject()) : null;
+        String entityId = plans ? text(d.path("measureId"), planId) : text(d.path("document").path("id"), e.subject());
+        LocalDate effective = EffectiveDates.of(e.type(), d, e.time(), plans && planId != null ? log.planDecisionDate(planId) : null);
+        if (!log.append(new EventLog.Entry(e.id(), topic, e.type(), e.subject(), planId, entityId, e.time(), effective,
+                d.toString(), partition, offset))) {
+            counters.duplicate(topic);
+            return false;
+        }
+        List<String> aggregates = new ArrayList<>();
+        if (entityId != null) {
+            aggregates.add(entityId);
+        }
+        if (planId != null && !planId.equals(entityId)) {
+            aggregates.add(planId);
+        }
+        if (!aggregates.isEmpty()) {
+            log.moveCreationBack(aggregates, effective);
+        }
+        project(topic, e, d, planId);
+        counters.applied(topic);
+        return true;
+    }
+
+    private void project(String topic, ReceivedEvent e, JsonNode d, String planId) {
+        if (EventTypes.DOCUMENTS_TOPIC.equals(topic)) {
+            JsonNode doc = d.path("document");
+            if (doc.isObject() && doc.hasNonNull("id")) {
+                log.project("projected_document", doc.get("id").asText(), null, doc.toString(), e.id(), e.time());
+            }
+            return;
+        }
+        JsonNode plan = d.path("plan");
+        if (plan.isObject() && planId != null) {
+            log.project("projected_plan", planId, null, plan.toString(), e.id(), e.time());
+        }
+        JsonNode measure = d.path("measure");
+        String measureId = text(d.path("measureId"), measure.path("id").asText(null));
+        if (measure.isObject() && measureId != null && planId != null) {
+            log.project("projected_measure", measureId, planId, measure.toString(), e.id(), e.time());
+        }
+    }
+
+    private static String text(JsonNode n, String fallback) {
+        return n != null && n.isValueNode() && !n.isNull() && !n.asText().isBlank() ? n.asText() : fallback;
+    }
+}

@@ -1,0 +1,15 @@
+package se.region.governance.reports.application;
+
+import java.util.List;
+
+/** The formats a report is answered in (by Accept) and frozen in when final. */
+public final class Formats {
+    public static final String JSON = "application/json";
+    public static final String MARKDOWN = "text/markdown";
+    public static final String HTML = "text/html";
+    public static final String PDF = "application/pdf";
+    public static final List<String> ALL = List.of(JSON, MARKDOWN, HTML, PDF);
+
+    private Formats() {
+    }
+}

@@ -1,0 +1,228 @@
+package se.region.governance.reports.application;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import se.region.governance.reports.domain.ReportStatus;
+import se.region.governance.reports.domain.SwedishTerms;
+
+/**
+ * The report as one self-contained, accessible XHTML page (lang="sv", headings, tables with captions,
+ * inline SVG charts with titles, print styles). Well-formed XML on purpose: the PDF is made from it.
+ */
+@ApplicationScoped
+public class ReportHtml {
+
+    static final String CSS = """
+            @page { size: A4; margin: 20mm 18mm; @bottom-center { content: "Sida " counter(page) " av " counter(pages); font-size: 9pt; } }
+            body { font-family: 'DejaVu Sans', sans-serif; font-size: 11pt; line-height: 1.45; color: #111827; max-width: 50em; margin: 2em auto; padding: 0 1em; }
+            h1 { font-size: 20pt; margin-bottom: 0.2em; } h2 { font-size: 15pt; margin-top: 1.6em; border-bottom: 1px solid #d1d5db; }
+            h3 { font-size: 12pt; margin-bottom: 0.3em; }
+            table { border-collapse: collapse; width: 100%; margin: 0.8em 0; font-size: 10pt; }
+            caption { text-align: left; font-weight: bold; margin-bottom: 0.3em; }
+            th, td { border: 1px solid #d1d5db; padding: 4px 6px; text-align: left; vertical-align: top; }
+            th { background: #f3f4f6; }
+            .meta { color: #374151; } .provenance { color: #6b7280; font-size: 8pt; }
+            .chart { display: block; margin: 0.8em 0; }
+            footer { margin-top: 2em; border-top: 1px solid #d1d5db; padding-top: 0.5em; }
+            @media print { body { margin: 0; max-width: none; } h2, h3 { page-break-after: avoid; } tr, .chart { page-break-inside: avoid; } a { color: inherit; } }
+            """;
+
+    public String render(ReportView r) {
+        StringBuilder h = new StringBuilder(16_384);
+        h.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"sv\" xml:lang=\"sv\"><head>")
+                .append("<meta charset=\"UTF-8\"/><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>")
+                .append("<title>").append(escape(r.title())).append("</title>")
+                .append("<meta name=\"subject\" content=\"Uppföljning av tillitsbaserad styrning\"/>")
+                .append("<meta name=\"author\" content=\"").append(escape(r.compiledBy())).append("\"/>")
+                .append("<style>").append(CSS).append("</style></head><body><main>");
+        h.append("<h1>").append(escape(r.title())).append("</h1>");
+        h.append("<p class=\"meta\">Period ").append(r.periodFrom()).append(" – ").append(r.periodTo())
+                .append(", läget per ").append(r.asOf()).append(". ")
+                .append(r.status() == ReportStatus.FINAL ? "Slutlig version." : "Utkast.").append("</p>");
+        if (r.preface() != null) {
+            paragraphs(h, r.preface());
+        }
+        for (JsonNode s : r.sections()) {
+            h.append("<section id=\"").append(escape(s.path("key").asText())).append("\"><h2>")
+                    .append(escape(s.path("title").asText())).append("</h2>");
+            paragraphs(h, s.path("body").asText(""));
+            switch (s.path("key").asText()) {
+                case "background" -> background(h, s);
+                case "documents" -> documents(h, s);
+                case "measures" -> measures(h, s);
+                case "examples" -> examples(h, s);
+                case "next-steps" -> nextSteps(h, s);
+                case "principles" -> principles(h, s);
+                default -> {
+                }
+            }
+            h.append("</section>");
+        }
+        if (r.conclusion() != null) {
+            h.append("<section id=\"conclusion\"><h2>Avslutning</h2>");
+            paragraphs(h, r.conclusion());
+            h.append("</section>");
+        }
+        h.append("</main><footer><p>").append(escape(SwedishTerms.monthYear(r.asOf()))).append("<br/>Sammanställt av ")
+                .append(escape(r.compiledBy())).append(", ").append(r.compiledAt().toLocalDate()).append("</p>");
+        if (r.contentHash() != null) {
+            h.append("<p class=\"provenance\">Kontrollsumma (SHA-256): ").append(escape(r.contentHash())).append("</p>");
+        }
+        h.append("</footer></body></html>\n");
+        return h.toString();
+    }
+
+    private void background(StringBuilder h, JsonNode s) {
+        h.append("<ol>");
+        for (JsonNode i : s.path("items")) {
+            if ("measure".equals(i.path("kind").asText())) {
+                h.append("<li>").append(escape(i.path("title").asText())).append("</li>");
+            }
+        }
+        h.append("</ol>");
+    }
+
+    private void documents(StringBuilder h, JsonNode s) {
+        if (s.path("items").isEmpty()) {
+            return;
+        }
+        h.append("<table><caption>Styrdokument under perioden</caption><thead><tr><th scope=\"col\">Läge</th>")
+                .append("<th scope=\"col\">Styrdokument</th><th scope=\"col\">Beslut</th><th scope=\"col\">Kommentar</th></tr></thead><tbody>");
+        for (JsonNode i : s.path("items")) {
+            String note = i.hasNonNull("consultationDeadline") ? "Remisstid till " + i.path("consultationDeadline").asText()
+                    : i.hasNonNull("reviewDue") ? "Nästa översyn " + i.path("reviewDue").asText() : "";
+            h.append("<tr><td>").append(escape(i.path("categoryLabel").asText())).append("</td><td>")
+                    .append(escape(i.path("title").asText())).append("</td><td>")
+                    .append(escape(i.path("decisionReference").asText(""))).append("</td><td>").append(escape(note))
+                    .append("</td></tr>");
+        }
+        h.append("</tbody></table>");
+    }
+
+    private void measures(StringBuilder h, JsonNode s) {
+        h.append(ReportCharts.measureStatus(s));
+        h.append("<table><caption>Åtgärdernas status</caption><thead><tr><th scope=\"col\">Nr</th><th scope=\"col\">Åtgärd</th>")
+                .append("<th scope=\"col\">Ansvarig</th><th scope=\"col\">Status</th><th scope=\"col\">Framsteg</th>")
+                .append("<th scope=\"col\">Klart senast</th></tr></thead><tbody>");
+        for (JsonNode m : s.path("items")) {
+            if (m.has("measureId") && !"collaboration".equals(m.path("kind").asText())) {
+                h.append("<tr><td>").append(escape(m.path("code").asText())).append("</td><td>").append(escape(m.path("title").asText()))
+                        .append("</td><td>").append(escape(m.path("responsibleUnit").asText(""))).append("</td><td>")
+                        .append(escape(m.path("statusLabel").asText())).append("</td><td>").append(m.path("progress").asInt())
+                        .append(" %</td><td>").append(escape(m.path("dueDate").asText(""))).append("</td></tr>");
+            }
+        }
+        h.append("</tbody></table>");
+        for (JsonNode m : s.path("items")) {
+            if (!m.path("updates").isEmpty() || !m.path("collaborations").isEmpty()) {
+                h.append("<h3>Åtgärd ").append(escape(m.path("code").asText())).append(": ").append(escape(m.path("title").asText()))
+                        .append("</h3><ul>");
+                for (JsonNode u : m.path("updates")) {
+                    h.append("<li>").append(escape(u.path("date").asText())).append(": ").append(escape(u.path("text").asText("")));
+                    if (!u.path("obstacles").asText("").isBlank()) {
+                        h.append(" Hinder: ").append(escape(u.path("obstacles").asText()));
+                    }
+                    if (!u.path("nextSteps").asText("").isBlank()) {
+                        h.append(" Nästa steg: ").append(escape(u.path("nextSteps").asText()));
+                    }
+                    h.append("</li>");
+                }
+                for (JsonNode c : m.path("collaborations")) {
+                    collaboration(h, c);
+                }
+                h.append("</ul>");
+            } else if ("collaboration".equals(m.path("kind").asText())) {
+                h.append("<ul>");
+                collaboration(h, m);
+                h.append("</ul>");
+            }
+        }
+    }
+
+    private void collaboration(StringBuilder h, JsonNode c) {
+        h.append("<li>Samverkan ").append(escape(c.path("date").asText())).append(" (").append(escape(c.path("form").asText("")))
+                .append(") med ").append(escape(String.join(", ", texts(c.path("parties"))))).append(": ")
+                .append(escape(c.path("outcome").asText(""))).append("</li>");
+    }
+
+    private void examples(StringBuilder h, JsonNode s) {
+        for (JsonNode e : s.path("items")) {
+            h.append("<h3>").append(escape(e.path("measureTitle").asText())).append(" (").append(escape(e.path("date").asText()))
+                    .append(")</h3>");
+            paragraphs(h, e.path("text").asText(""));
+        }
+    }
+
+    private void nextSteps(StringBuilder h, JsonNode s) {
+        h.append("<ul>");
+        for (JsonNode i : s.path("items")) {
+            if ("open-measure".equals(i.path("kind").asText())) {
+                h.append("<li>Åtgärd ").append(escape(i.path("code").asText())).append(", ").append(escape(i.path("title").asText()))
+                        .append(" (").append(escape(i.path("statusLabel").asText()));
+                if (i.hasNonNull("dueDate")) {
+                    h.append(i.path("overdue").asBoolean() ? ", försenad, skulle varit klar " : ", klar senast ")
+                            .append(escape(i.path("dueDate").asText()));
+                }
+                h.append(")");
+                if (i.hasNonNull("nextSteps")) {
+                    h.append(": ").append(escape(i.path("nextSteps").asText()));
+                }
+                h.append("</li>");
+            } else {
+                h.append("<li>").append("review".equals(i.path("kind").asText()) ? "Översyn av " : "Remisstiden går ut för ")
+                        .append(escape(i.path("title").asText())).append(" (").append(escape(i.path("diaryNumber").asText("")))
+                        .append("): ").append(escape(i.path("date").asText())).append("</li>");
+            }
+        }
+        h.append("</ul>");
+    }
+
+    private void principles(StringBuilder h, JsonNode s) {
+        h.append(ReportCharts.principleCoverage(s));
+        h.append("<table><caption>Styrdokument och åtgärder per princip</caption><thead><tr><th scope=\"col\">Princip</th>")
+                .append("<th scope=\"col\">Styrdokument</th><th scope=\"col\">Åtgärder</th></tr></thead><tbody>");
+        for (JsonNode p : s.path("items")) {
+            h.append("<tr><th scope=\"row\">").append(escape(p.path("name").asText())).append("</th><td>")
+                    .append(p.path("documents").asInt()).append("</td><td>").append(p.path("measures").asInt()).append("</td></tr>");
+        }
+        h.append("</tbody></table>");
+    }
+
+    static java.util.List<String> texts(JsonNode array) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    private static void paragraphs(StringBuilder h, String text) {
+        for (String p : text.split("\n\\s*\n")) {
+            if (!p.isBlank()) {
+                h.append("<p>").append(escape(p.trim())).append("</p>");
+            }
+        }
+    }
+
+    /** XML-escapes text (also strips characters XML 1.0 forbids). */
+    static String escape(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '&' -> b.append("&amp;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#39;");
+                default -> {
+                    if (c >= 0x20 || c == '\n' || c == '\t' || c == '\r') {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.toString();
+    }
+}

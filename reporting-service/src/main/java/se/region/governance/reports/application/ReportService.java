@@ -1,0 +1,222 @@
+package se.region.governance.reports.application;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import se.region.governance.commons.events.Outbox;
+import se.region.governance.commons.http.EntityTags;
+import se.region.governance.commons.http.PageResponse;
+import se.region.governance.commons.problem.DomainException;
+import se.region.governance.commons.security.Caller;
+import se.region.governance.reports.domain.AsOfState;
+import se.region.governance.reports.domain.EventTypes;
+import se.region.governance.reports.domain.Report;
+import se.region.governance.reports.domain.ReportCompiler;
+import se.region.governance.reports.domain.ReportPeriod;
+import se.region.governance.reports.domain.ReportStatus;
+import se.region.governance.reports.domain.Section;
+import se.region.governance.reports.infrastructure.EventLog;
+import se.region.governance.reports.infrastructure.ReportRepository;
+
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Compile, recompile, edit, finalize and read follow-up reports. */
+@ApplicationScoped
+public class ReportService {
+
+    @Inject
+    ReportRepository reports;
+    @Inject
+    EventLog eventLog;
+    @Inject
+    Outbox outbox;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    ReportRenderers renderers;
+    @Inject
+    Caller caller;
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public ReportView compile(CompileCommand c) {
+        ReportPeriod period = new ReportPeriod(c.periodFrom(), c.periodTo(), c.asOf());
+        if (!eventLog.planKnown(c.planId())) {
+            throw new DomainException(DomainException.Kind.UNPROCESSABLE, "unknown-plan", "Unknown plan",
+                    "No events of plan " + c.planId() + " have reached the reporting service",
+                    Map.of("errors", List.of(Map.of("field", "planId", "message", "unknown plan"))));
+        }
+        Report r = Report.compiled(UUID.randomUUID(), c.planId(), c.title(), period, c.compiledBy(), caller.subject(),
+                sectionsJson(c.planId(), period), now());
+        reports.persist(r);
+        reports.flush();
+        return compiled(r);
+    }
+
+    @Transactional
+    public ReportView recompile(UUID id, String ifMatch) {
+        Report r = locked(id);
+        EntityTags.check(ifMatch, r.version);
+        r.status.requireDraft("recompiled");
+        r.recompiled(sectionsJson(r.planId, r.period()), now());
+        reports.flush();
+        return compiled(r);
+    }
+
+    @Transactional
+    public ReportView editText(UUID id, String ifMatch, String preface, String conclusion) {
+        Report r = locked(id);
+        r.status.requireDraft("edited");
+        EntityTags.require(ifMatch, r.version);
+        r.editText(preface, conclusion, now());
+        reports.flush();
+        return view(r);
+    }
+
+    /** Freezes the report: renders every format once, stores the bytes, records the content hash. */
+    @Transactional
+    public ReportView finalizeReport(UUID id, String ifMatch) {
+        Report r = locked(id);
+        r.status.requireDraft("finalized again");
+        EntityTags.check(ifMatch, r.version);
+        r.finalized(contentHash(view(r)), caller.subject(), now());
+        reports.flush();
+        ReportView v = view(r);
+        for (String format : Formats.ALL) {
+            byte[] bytes = renderers.render(v, format);
+            reports.storeRendition(r.id, format, bytes, "sha256:" + sha256(bytes));
+        }
+        outbox.append(EventTypes.REPORTS_TOPIC, EventTypes.REPORT_FINALIZED, r.id.toString(),
+                new ReportEvents.ReportFinalized(ReportEvents.ReportSummary.of(v)));
+        return v;
+    }
+
+    @Transactional
+    public ReportView get(UUID id) {
+        return view(find(id));
+    }
+
+    /** The report in a format: the frozen bytes of a FINAL report, a fresh rendering of a DRAFT. */
+    @Transactional
+    public Rendered render(UUID id, String format) {
+        Report r = find(id);
+        ReportView v = view(r);
+        if (r.status == ReportStatus.FINAL) {
+            byte[] frozen = reports.rendition(id, format);
+            if (frozen != null) {
+                return new Rendered(v, frozen);
+            }
+        }
+        return new Rendered(v, renderers.render(v, format));
+    }
+
+    public record Rendered(ReportView report, byte[] bytes) {
+    }
+
+    @Transactional
+    public PageResponse<ReportView> list(String planId, int page, int size) {
+        return new PageResponse<>(reports.page(planId, page, size).stream().map(this::view).toList(), page, size,
+                reports.total(planId));
+    }
+
+    /**
+     * SHA-256 of the report's content: its identity, period, compiler, free text and sections, as canonical
+     * JSON (fixed member order). Anyone holding the JSON can recompute it; it never changes once recorded.
+     */
+    public String contentHash(ReportView v) {
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("id", v.id());
+        content.put("planId", v.planId());
+        content.put("title", v.title());
+        content.put("periodFrom", v.periodFrom());
+        content.put("periodTo", v.periodTo());
+        content.put("asOf", v.asOf());
+        content.put("compiledBy", v.compiledBy());
+        content.put("compiledAt", v.compiledAt());
+        content.put("preface", v.preface());
+        content.put("conclusion", v.conclusion());
+        content.put("sections", v.sections());
+        try {
+            return "sha256:" + sha256(json.writeValueAsBytes(content));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String sectionsJson(String planId, ReportPeriod period) {
+        AsOfState state = AsOfState.rebuild(planId, period.asOf(), eventLog.eventsUpTo(planId, period.asOf()));
+        List<Section> sections = new ReportCompiler(json).compile(state, period);
+        try {
+            return json.writeValueAsString(sections);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private ReportView compiled(Report r) {
+        ReportView v = view(r);
+        outbox.append(EventTypes.REPORTS_TOPIC, EventTypes.REPORT_COMPILED, r.id.toString(),
+                new ReportEvents.ReportCompiled(ReportEvents.ReportSummary.of(v)));
+        return v;
+    }
+
+    ReportView view(Report r) {
+        JsonNode sections;
+        try {
+            sections = json.readTree(r.sections);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new ReportView(r.id, r.planId, r.title, r.periodFrom, r.periodTo, r.asOf, r.status, r.compiledBy,
+                r.compiledAt, r.contentHash, r.finalizedAt, r.preface, r.conclusion, sections, r.version);
+    }
+
+    private Report find(UUID id) {
+        Report r = reports.findById(id);
+        if (r == null) {
+            throw DomainException.notFound("Report", id);
+        }
+        return r;
+    }
+
+    private Report locked(UUID id) {
+        Report r = reports.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (r == null) {
+            throw DomainException.notFound("Report", id);
+        }
+        return r;
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String utf8(byte[] b) {
+        return new String(b, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,166 @@
+package se.region.governance.reports.domain;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static se.region.governance.reports.domain.EventTypes.*;
+
+/**
+ * The register and one plan as they stood on a date, rebuilt from the event log: the events whose
+ * effective date is on or before {@code asOf}, applied in effective-date order, ties in log order.
+ * Pure: fed with events, no I/O, so it is tested with event JSON alone.
+ */
+public final class AsOfState {
+
+    public final LocalDate asOf;
+    public final String planId;
+    public JsonNode plan;
+    public final List<Provenance> planProvenance = new ArrayList<>();
+    public final Map<String, DocumentState> documents = new LinkedHashMap<>();
+    public final Map<String, MeasureState> measures = new LinkedHashMap<>();
+    /** Collaborations held for the whole plan (no measure). */
+    public final List<Dated> planCollaborations = new ArrayList<>();
+
+    private AsOfState(String planId, LocalDate asOf) {
+        this.planId = planId;
+        this.asOf = asOf;
+    }
+
+    /** Rebuilds the state of {@code planId} and of the register as of {@code asOf} from any events (other plans' are ignored). */
+    public static AsOfState rebuild(String planId, LocalDate asOf, List<LoggedEvent> events) {
+        AsOfState state = new AsOfState(planId, asOf);
+        events.stream()
+                .filter(e -> !e.effectiveDate().isAfter(asOf))
+                .sorted(Comparator.comparing(LoggedEvent::effectiveDate).thenComparingLong(LoggedEvent::seq))
+                .forEach(state::apply);
+        return state;
+    }
+
+    /** An event-carried object (update, collaboration, consultation, adoption) with its business date and origin. */
+    public record Dated(LocalDate date, JsonNode view, Provenance provenance) {
+    }
+
+    public static final class DocumentState {
+        public JsonNode view;
+        public String status;
+        public final List<Dated> adoptions = new ArrayList<>();
+        public final Map<String, Dated> consultations = new LinkedHashMap<>();
+        public final List<Dated> responses = new ArrayList<>();
+        public Dated reviewStarted;
+        public Dated ended; // repealed or replaced
+        public final List<Provenance> provenance = new ArrayList<>();
+    }
+
+    public static final class MeasureState {
+        public JsonNode view;
+        public String status;
+        public int progress;
+        public final List<Dated> updates = new ArrayList<>();
+        public final List<Dated> collaborations = new ArrayList<>();
+        public final List<Provenance> provenance = new ArrayList<>();
+
+        public Dated latestUpdate() {
+            return updates.isEmpty() ? null : updates.get(updates.size() - 1);
+        }
+    }
+
+    void apply(LoggedEvent e) {
+        JsonNode d = e.data();
+        if (DOCUMENTS_TOPIC.equals(e.topic())) {
+            applyDocument(e, d);
+        } else if (PLANS_TOPIC.equals(e.topic()) && planId.equals(text(d.path("planId"), e.subject()))) {
+            applyPlan(e, d);
+        }
+    }
+
+    private void applyDocument(LoggedEvent e, JsonNode d) {
+        JsonNode view = d.path("document");
+        String id = text(view.path("id"), e.subject());
+        if (id == null) {
+            return;
+        }
+        DocumentState doc = documents.computeIfAbsent(id, k -> new DocumentState());
+        if (view.isObject()) {
+            doc.view = view;
+            doc.status = text(view.path("status"), doc.status);
+        }
+        Provenance p = Provenance.of(e);
+        doc.provenance.add(p);
+        switch (e.type()) {
+            case ADOPTED -> doc.adoptions.add(new Dated(e.effectiveDate(), d.path("version"), p));
+            case CONSULTATION_OPENED, CONSULTATION_CLOSED -> {
+                JsonNode c = d.path("consultation");
+                doc.consultations.put(text(c.path("id"), e.id()), new Dated(e.effectiveDate(), c, p));
+            }
+            case CONSULTATION_RESPONSE -> doc.responses.add(new Dated(e.effectiveDate(), d.path("response"), p));
+            case REVIEW_STARTED -> doc.reviewStarted = new Dated(e.effectiveDate(), d, p);
+            case REPEALED, REPLACED -> doc.ended = new Dated(e.effectiveDate(), d, p);
+            default -> {
+            }
+        }
+    }
+
+    private void applyPlan(LoggedEvent e, JsonNode d) {
+        Provenance p = Provenance.of(e);
+        if (d.path("plan").isObject()) {
+            plan = d.path("plan");
+            planProvenance.add(p);
+        }
+        String measureId = text(d.path("measureId"), null);
+        if (measureId == null) {
+            if (COLLABORATION_RECORDED.equals(e.type())) {
+                planCollaborations.add(new Dated(e.effectiveDate(), d.path("collaboration"), p));
+            }
+            return;
+        }
+        MeasureState m = measures.computeIfAbsent(measureId, k -> new MeasureState());
+        m.provenance.add(p);
+        JsonNode view = d.path("measure");
+        switch (e.type()) {
+            case PROGRESS_REPORTED -> {
+                // The event's measure view is the state at commit time; the update itself says what held on its date.
+                JsonNode update = d.path("update");
+                if (view.isObject()) {
+                    m.view = view;
+                }
+                m.status = text(update.path("status"), m.status == null ? text(view.path("status"), null) : m.status);
+                m.progress = update.path("progress").isNumber() ? update.path("progress").asInt() : m.progress;
+                m.updates.add(new Dated(e.effectiveDate(), update, p));
+            }
+            case COLLABORATION_RECORDED -> m.collaborations.add(new Dated(e.effectiveDate(), d.path("collaboration"), p));
+            default -> {
+                if (view.isObject()) {
+                    m.view = view;
+                    m.status = text(view.path("status"), m.status);
+                    m.progress = view.path("progress").isNumber() ? view.path("progress").asInt() : m.progress;
+                }
+            }
+        }
+    }
+
+    /** Measures that exist (have a view) in plan order: by code, numerically where possible. */
+    public List<Map.Entry<String, MeasureState>> orderedMeasures() {
+        return measures.entrySet().stream().filter(en -> en.getValue().view != null)
+                .sorted(Comparator.comparing((Map.Entry<String, MeasureState> en) -> codeKey(en.getValue().view.path("code").asText(""))))
+                .toList();
+    }
+
+    /** "2.10" after "2.9": each dot-separated number zero-padded. */
+    static String codeKey(String code) {
+        StringBuilder b = new StringBuilder();
+        for (String part : code.split("\\.")) {
+            b.append(part.matches("\\d{1,9}") ? String.format("%09d", Integer.parseInt(part)) : part).append('.');
+        }
+        return b.toString();
+    }
+
+    static String text(JsonNode node, String fallback) {
+        return node != null && node.isValueNode() && !node.isNull() && !node.asText().isEmpty() ? node.asText() : fallback;
+    }
+}

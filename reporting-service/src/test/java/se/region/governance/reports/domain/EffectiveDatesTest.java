@@ -1,0 +1,52 @@
+package se.region.governance.reports.domain;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class EffectiveDatesTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final OffsetDateTime COMMIT = OffsetDateTime.parse("2026-11-25T23:30:00Z");
+
+    ObjectNode json(String s) throws Exception {
+        return (ObjectNode) JSON.readTree(s);
+    }
+
+    @Test
+    void businessDatesWinOverTheCommitTime() throws Exception {
+        assertEquals(LocalDate.parse("2023-05-10"), EffectiveDates.of("actionplan.progress.reported",
+                json("{\"update\":{\"date\":\"2023-05-10\"}}"), COMMIT, null));
+        assertEquals(LocalDate.parse("2023-04-20"), EffectiveDates.of("actionplan.collaboration.recorded",
+                json("{\"collaboration\":{\"date\":\"2023-04-20\"}}"), COMMIT, null));
+        assertEquals(LocalDate.parse("2023-06-21"), EffectiveDates.of("governance.document.adopted",
+                json("{\"version\":{\"decision\":{\"date\":\"2023-06-21\"}}}"), COMMIT, null));
+        assertEquals(LocalDate.parse("2023-08-30"), EffectiveDates.of("governance.document.consultation-opened",
+                json("{\"consultation\":{\"deadline\":\"2023-11-30\"}}"), COMMIT, null));
+        assertEquals(LocalDate.parse("2022-08-17"), EffectiveDates.of("actionplan.measure.created",
+                json("{\"measure\":{\"startDate\":\"2022-09-01\"}}"), COMMIT, LocalDate.parse("2022-08-17")));
+        assertEquals(LocalDate.parse("2022-08-17"), EffectiveDates.of("actionplan.plan.created",
+                json("{\"plan\":{\"decision\":{\"date\":\"2022-08-17\"}}}"), COMMIT, null));
+    }
+
+    @Test
+    void withoutABusinessDateTheCommitDateInSwedenCounts() throws Exception {
+        assertEquals(LocalDate.parse("2026-11-26"), EffectiveDates.of("governance.document.review-started",
+                json("{\"reason\":\"x\"}"), COMMIT, null), "23:30 UTC is past midnight in Stockholm");
+        assertEquals(LocalDate.parse("2026-11-26"), EffectiveDates.of("actionplan.progress.reported",
+                json("{\"update\":{\"date\":\"not a date\"}}"), COMMIT, null));
+    }
+
+    @Test
+    void aPeriodMustRunForwards() {
+        assertThrows(se.region.governance.commons.problem.DomainException.class,
+                () -> new ReportPeriod(LocalDate.parse("2023-09-01"), LocalDate.parse("2023-08-31"), null));
+        assertEquals(LocalDate.parse("2023-08-31"), new ReportPeriod(LocalDate.parse("2023-01-01"), LocalDate.parse("2023-08-31"), null).asOf());
+    }
+}

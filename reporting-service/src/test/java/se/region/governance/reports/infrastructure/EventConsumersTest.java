@@ -1,0 +1,103 @@
+package se.region.governance.reports.infrastructure;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.ChannelRegistry;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import se.region.governance.reports.application.ConsumerCounters;
+import se.region.governance.reports.domain.LoggedEvent;
+import se.region.governance.reports.testing.Broker;
+import se.region.governance.reports.testing.Section183;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The consumers against the real broker: everything applied once, redeliveries and garbage change nothing. */
+@QuarkusTest
+class EventConsumersTest {
+
+    static final Duration DEADLINE = Duration.ofSeconds(45);
+
+    @Inject
+    EventLog log;
+    @Inject
+    ConsumerCounters counters;
+    @Inject
+    ChannelRegistry channels;
+
+    @Test
+    void everyEventIsAppliedOnceAndRedeliveriesChangeNothing() {
+        Section183 plan = new Section183();
+        List<Section183.Event> events = plan.all();
+        Broker.publish(events);
+        Broker.await("all § 183 events applied", DEADLINE, () -> events.stream().allMatch(e -> log.entry(e.id()) != null));
+        Map<String, Object> before = log.entry(events.get(5).id());
+        int planEvents = planEventCount(plan);
+
+        long duplicates = counters.of("actionplan.plans").get("duplicates") + counters.of("governance.documents").get("duplicates");
+        Broker.publish(List.of(events.get(0), events.get(5), events.get(events.size() - 1), events.get(events.size() - 1)));
+        Broker.await("the 4 redeliveries recognised", DEADLINE, () -> counters.of("actionplan.plans").get("duplicates")
+                + counters.of("governance.documents").get("duplicates") >= duplicates + 4);
+
+        assertEquals(before, log.entry(events.get(5).id()), "a redelivery leaves the log entry as it was");
+        assertEquals(planEvents, planEventCount(plan));
+    }
+
+    @Test
+    void aMalformedRecordIsSkippedAndTheConsumerGoesOn() {
+        Section183 plan = new Section183();
+        long malformed = counters.of("actionplan.plans").get("malformed");
+        Broker.send("actionplan.plans", plan.planId, "this is not JSON");
+        Broker.send("actionplan.plans", plan.planId, "{\"specversion\":\"1.0\",\"type\":\"no.id\"}");
+        Broker.send("actionplan.plans", plan.planId, null);
+        List<Section183.Event> events = plan.planEvents();
+        Broker.publish(events);
+        Broker.await("events after the garbage applied", DEADLINE, () -> events.stream().allMatch(e -> log.entry(e.id()) != null));
+        assertEquals(malformed + 3, counters.of("actionplan.plans").get("malformed"));
+    }
+
+    @Test
+    void eventsPublishedWhileTheConsumerIsStoppedAreAppliedWhenItRestarts() {
+        Section183 plan = new Section183();
+        Broker.publish(plan.planEvents());
+        Broker.await("plan applied", DEADLINE, () -> log.planKnown(plan.planId));
+
+        channels.getPausable("actionplan-plans").pause();
+        try {
+            assertTrue(channels.getPausable("actionplan-plans").isPaused());
+            Section183.Event whileStopped = plan.lateUpdate("2023-06-01", "Publicerad medan konsumenten var stoppad");
+            Broker.publish(List.of(whileStopped));
+            channels.getPausable("actionplan-plans").resume();
+            Broker.await("the update published while stopped is applied", DEADLINE, () -> log.entry(whileStopped.id()) != null);
+            assertEquals(LocalDate.parse("2023-06-01"), log.entry(whileStopped.id()).get("effectiveDate"));
+        } finally {
+            channels.getPausable("actionplan-plans").resume();
+        }
+    }
+
+    @Test
+    void creationsAreMovedBackToTheFirstDatedEventOfTheirAggregate() {
+        Section183 plan = new Section183();
+        List<Section183.Event> events = plan.documentEvents();
+        Broker.publish(events);
+        Broker.await("documents applied", DEADLINE, () -> events.stream().allMatch(e -> log.entry(e.id()) != null));
+        // the governance model was registered today and adopted by regionfullmäktige 2023-06-21
+        assertEquals(LocalDate.parse("2023-06-21"), log.entry(events.get(0).id()).get("effectiveDate"));
+        assertEquals(LocalDate.parse("2023-06-21"), log.entry(events.get(1).id()).get("effectiveDate"));
+        // the remiss with deadline 2023-11-30 counts from 2023-08-30, and so does the policy's registration
+        assertEquals(LocalDate.parse("2023-08-30"), log.entry(events.get(2).id()).get("effectiveDate"));
+        Map<String, Object> status = Map.of();
+        assertNotNull(status);
+    }
+
+    private int planEventCount(Section183 plan) {
+        List<LoggedEvent> all = log.eventsUpTo(plan.planId, LocalDate.of(9999, 12, 31));
+        return (int) all.stream().filter(e -> "actionplan.plans".equals(e.topic())).count();
+    }
+}
