@@ -10,7 +10,8 @@
 #   1. GET /api/v1/documents/{id} (50 ids, round robin)
 #   2. a filtered search: GET /api/v1/documents?q=tillit&type=POLICY&status=DRAFT
 #   3. the ceiling: pgbench, the same primary-key select on the same table (same 50 ids), same clients
-# and prints the service/ceiling ratio and the service's RSS under load.
+# and prints the service/ceiling ratio and the service's RSS under load. The service gets a pool of 24
+# connections, so pgbench's 64 clients still fit under PostgreSQL's default max_connections (100).
 set -euo pipefail
 . "$(cd "$(dirname "$0")/.." && pwd)/lib.sh"
 DURATION=${1:-15}
@@ -24,7 +25,7 @@ need bc bc
 "$ROOT/deploy/local/infra" ensure >/dev/null
 build_if_needed governance-docs-service
 fresh_db $DB
-start_service governance-docs-service $PORT $DB -Dquarkus.datasource.jdbc.max-size=64
+start_service governance-docs-service $PORT $DB -Dquarkus.datasource.jdbc.max-size=24
 trap 'kill $SERVICE_PID 2>/dev/null || true' EXIT
 TOKEN=$("$ROOT/deploy/local/token" registrar --sub bench)
 BASE=http://127.0.0.1:$PORT
@@ -83,9 +84,9 @@ for c in 16 64; do
   read -r rps p50 p99 rest < <(wrk -t2 -c$c -d${DURATION}s --latency -H "Authorization: Bearer $TOKEN" \
     "$BASE/api/v1/documents?q=tillit&type=POLICY&status=DRAFT" | wrk_figures)
   printf "%-34s %6s %12s %10s %10s %s\n" "service search q+type+status" $c "$rps" "$p50" "$p99" "${rest:-}"
-  out=$("$PG_BIN/pgbench" -h 127.0.0.1 -U governance -n -M prepared -c $c -j 2 -T "$DURATION" "${pgargs[@]}" $DB 2>&1)
+  out=$("$PG_BIN/pgbench" -h 127.0.0.1 -U governance -n -M prepared -c $c -j 2 -T "$DURATION" "${pgargs[@]}" $DB 2>&1) || echo "pgbench failed: $out" >&2
   tps=$(echo "$out" | awk '/^tps/ {print $3; exit}')
-  lat=$(echo "$out" | awk '/latency average/ {print $4 $5}')
+  lat=$(echo "$out" | awk '/latency average/ {print $4 $5; exit}')
   RPS[pg$c]=$tps
   printf "%-34s %6s %12s %10s %10s\n" "ceiling pgbench PK select" $c "$tps" "avg $lat" "-"
 done

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.transaction.Transactional;
 import se.region.governance.commons.http.EntityTags;
 import se.region.governance.commons.http.PageResponse;
@@ -81,9 +82,10 @@ public class DocumentService {
         return changes.record(before, d, DocumentEvents.UPDATED, Map.of());
     }
 
-    @Transactional
+    /** A plain read: one query, no transaction of its own (the hot path of other systems' lookups). */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public DocumentView get(UUID id) {
-        return DocumentView.of(find(id));
+        return DocumentView.of(documents.findComplete(id).orElseThrow(() -> DomainException.notFound("Document", id)));
     }
 
     @Transactional
@@ -111,6 +113,7 @@ public class DocumentService {
      * within the file; relations) and all problems are reported together with their row numbers.
      */
     @Transactional
+    @TransactionConfiguration(timeout = 600) // a file of thousands of rows is one all-or-nothing transaction
     public List<DocumentView> importAll(List<ImportRow> rows) {
         List<RowError> errors = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
@@ -132,6 +135,9 @@ public class DocumentService {
         List<DocumentView> created = new ArrayList<>();
         for (ImportRow row : rows) {
             created.add(create(row.data()));
+            // Keep the persistence context small: otherwise every row's flush re-checks all earlier rows (quadratic).
+            documents.flush();
+            documents.getEntityManager().clear();
         }
         return created;
     }
