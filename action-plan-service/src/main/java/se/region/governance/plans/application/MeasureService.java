@@ -135,7 +135,11 @@ public class MeasureService {
      */
     void recordRollup(UUID planId, ProgressRollup before, UUID measureId) {
         measures.flush();
-        ProgressRollup after = views.rollup(planId);
+        recordRollup(planId, before, views.rollup(planId), measureId);
+    }
+
+    /** As above, with the roll-up after the change already computed. */
+    void recordRollup(UUID planId, ProgressRollup before, ProgressRollup after, UUID measureId) {
         List<UUID> chain = after.withAncestors(measureId);
         for (UUID ancestor : chain.subList(Math.min(1, chain.size()), chain.size())) {
             int old = before.progressOf(ancestor);

@@ -65,7 +65,7 @@ public class ProgressService {
         EntityTags.check(ifMatch, m.version);
         access.requireUnit(m.responsibleUnit, "measures");
         ProgressRollup before = views.rollup(planId);
-        MeasureView previous = views.view(m);
+        MeasureStatus previousStatus = m.status;
         MeasureStatus status = data.status() == null ? m.status : data.status();
         int progress = data.progress() == null ? m.progress : data.progress();
         boolean applied = m.report(data.date(), status, progress);
@@ -90,7 +90,8 @@ public class ProgressService {
         updates.persist(u);
         updates.flush();
 
-        MeasureView after = views.view(m);
+        ProgressRollup rolledUp = views.rollup(planId);
+        MeasureView after = views.views(List.of(m), rolledUp).get(0);
         UpdateView view = UpdateView.of(u);
         Map<String, Object> reported = new LinkedHashMap<>();
         reported.put("planId", planId);
@@ -99,11 +100,11 @@ public class ProgressService {
         reported.put("measure", after);
         reported.put("applied", applied);
         changes.record(planId, PlanEvents.PROGRESS_REPORTED, u.id, reported, access.actor());
-        if (previous.status() != after.status()) {
+        if (previousStatus != after.status()) {
             changes.record(planId, PlanEvents.MEASURE_STATUS_CHANGED, measureId, MeasureService.data(after,
-                    List.of(new FieldChange("status", previous.status(), after.status()))), access.actor());
+                    List.of(new FieldChange("status", previousStatus, after.status()))), access.actor());
         }
-        measureService.recordRollup(planId, before, measureId);
+        measureService.recordRollup(planId, before, rolledUp, measureId);
         return new Written<>(view, m.version);
     }
 
