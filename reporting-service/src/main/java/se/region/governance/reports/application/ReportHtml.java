@@ -13,7 +13,8 @@ import se.region.governance.reports.domain.SwedishTerms;
 public class ReportHtml {
 
     static final String CSS = """
-            @page { size: A4; margin: 20mm 18mm; @bottom-center { content: "Sida " counter(page) " av " counter(pages); font-size: 9pt; } }
+            @page { size: A4; margin: 20mm 18mm; @bottom-center { content: "Sida " counter(page) " av " counter(pages); font-family: 'DejaVu Sans', sans-serif; font-size: 9pt; } }
+            html, body, * { font-family: 'DejaVu Sans', sans-serif; }
             body { font-family: 'DejaVu Sans', sans-serif; font-size: 11pt; line-height: 1.45; color: #111827; max-width: 50em; margin: 2em auto; padding: 0 1em; }
             h1 { font-size: 20pt; margin-bottom: 0.2em; } h2 { font-size: 15pt; margin-top: 1.6em; border-bottom: 1px solid #d1d5db; }
             h3 { font-size: 12pt; margin-bottom: 0.3em; }
