@@ -30,6 +30,20 @@ public class EventIngest {
     @Inject
     ConsumerCounters counters;
 
+    /** An event and where it was read. */
+    public record Delivery(ReceivedEvent event, Integer partition, Long offset) {
+    }
+
+    /** Applies a poll's events in one transaction (one commit for many events), in the order read. */
+    @Transactional
+    public int applyAll(String topic, List<Delivery> deliveries) {
+        int applied = 0;
+        for (Delivery d : deliveries) {
+            applied += apply(topic, d.event(), d.partition(), d.offset()) ? 1 : 0;
+        }
+        return applied;
+    }
+
     /** True when the event was applied now; false for a redelivery of one already applied. */
     @Transactional
     public boolean apply(String topic, ReceivedEvent e, Integer partition, Long offset) {

@@ -12,6 +12,9 @@ import se.region.governance.reports.domain.SwedishTerms;
 @ApplicationScoped
 public class ReportHtml {
 
+    /** A measure's latest updates of the period shown in the readable formats; JSON carries them all. */
+    static final int SHOWN_UPDATES = 5;
+
     static final String CSS = """
             @page { size: A4; margin: 20mm 18mm; @bottom-center { content: "Sida " counter(page) " av " counter(pages); font-family: 'DejaVu Sans', sans-serif; font-size: 9pt; } }
             html, body, * { font-family: 'DejaVu Sans', sans-serif; }
@@ -118,7 +121,9 @@ public class ReportHtml {
             if (!m.path("updates").isEmpty() || !m.path("collaborations").isEmpty()) {
                 h.append("<h3>Åtgärd ").append(escape(m.path("code").asText())).append(": ").append(escape(m.path("title").asText()))
                         .append("</h3><ul>");
-                for (JsonNode u : m.path("updates")) {
+                JsonNode updates = m.path("updates");
+                for (int k = Math.max(0, updates.size() - SHOWN_UPDATES); k < updates.size(); k++) {
+                    JsonNode u = updates.get(k);
                     h.append("<li>").append(escape(u.path("date").asText())).append(": ").append(escape(u.path("text").asText("")));
                     if (!u.path("obstacles").asText("").isBlank()) {
                         h.append(" Hinder: ").append(escape(u.path("obstacles").asText()));
@@ -127,6 +132,10 @@ public class ReportHtml {
                         h.append(" Nästa steg: ").append(escape(u.path("nextSteps").asText()));
                     }
                     h.append("</li>");
+                }
+                if (updates.size() > SHOWN_UPDATES) {
+                    h.append("<li>… och ").append(updates.size() - SHOWN_UPDATES)
+                            .append(" tidigare uppföljningar under perioden (alla finns i rapportens JSON-version).</li>");
                 }
                 for (JsonNode c : m.path("collaborations")) {
                     collaboration(h, c);

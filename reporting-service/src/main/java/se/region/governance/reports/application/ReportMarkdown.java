@@ -39,8 +39,14 @@ public class ReportMarkdown {
                         if (!i.path("updates").isEmpty()) {
                             m.append("### Åtgärd ").append(inline(i.path("code").asText())).append(": ").append(inline(i.path("title").asText()))
                                     .append("\n\n");
-                            for (JsonNode u : i.path("updates")) {
+                            JsonNode updates = i.path("updates");
+                            for (int k = Math.max(0, updates.size() - ReportHtml.SHOWN_UPDATES); k < updates.size(); k++) {
+                                JsonNode u = updates.get(k);
                                 m.append("- ").append(u.path("date").asText()).append(": ").append(inline(u.path("text").asText(""))).append('\n');
+                            }
+                            if (updates.size() > ReportHtml.SHOWN_UPDATES) {
+                                m.append("- … och ").append(updates.size() - ReportHtml.SHOWN_UPDATES)
+                                        .append(" tidigare uppföljningar under perioden (alla finns i rapportens JSON-version).\n");
                             }
                             m.append('\n');
                         }

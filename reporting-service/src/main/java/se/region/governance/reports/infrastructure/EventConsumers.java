@@ -5,6 +5,7 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import se.region.governance.commons.events.CloudEventCodec;
 import se.region.governance.commons.events.CloudEventCodec.ReceivedEvent;
@@ -12,11 +13,14 @@ import se.region.governance.reports.application.ConsumerCounters;
 import se.region.governance.reports.application.EventIngest;
 import se.region.governance.reports.domain.EventTypes;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
- * Consumes the documents' and the plans' events. At least once: the offset is acknowledged after the
- * event is applied (in its own transaction, de-duplicated on the event id), so a restart re-reads from the
- * last acknowledged offset and a redelivery changes nothing. A record that is not a CloudEvent is logged
- * and skipped; it never stops the consumer.
+ * Consumes the documents' and the plans' events, a poll's batch at a time. At least once: the offsets
+ * are acknowledged after the batch is applied (one transaction, each event de-duplicated on its id), so a
+ * restart re-reads from the last acknowledged offset and a redelivery changes nothing. A record that is
+ * not a CloudEvent is logged and skipped; it never stops the consumer.
  */
 @ApplicationScoped
 public class EventConsumers {
@@ -30,33 +34,45 @@ public class EventConsumers {
 
     @Incoming("governance-documents")
     @Blocking
-    public void documents(ConsumerRecord<String, String> record) {
-        consume(EventTypes.DOCUMENTS_TOPIC, record);
+    public void documents(ConsumerRecords<String, String> records) {
+        consume(EventTypes.DOCUMENTS_TOPIC, records);
     }
 
     @Incoming("actionplan-plans")
     @Blocking
-    public void plans(ConsumerRecord<String, String> record) {
-        consume(EventTypes.PLANS_TOPIC, record);
+    public void plans(ConsumerRecords<String, String> records) {
+        consume(EventTypes.PLANS_TOPIC, records);
     }
 
-    void consume(String topic, ConsumerRecord<String, String> record) {
+    void consume(String topic, ConsumerRecords<String, String> records) {
+        List<EventIngest.Delivery> batch = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, String> record : records) {
+            ReceivedEvent event = parse(topic, record);
+            if (event != null) {
+                batch.add(new EventIngest.Delivery(event, record.partition(), record.offset()));
+            }
+        }
+        if (!batch.isEmpty()) {
+            ingest.applyAll(topic, batch);
+        }
+    }
+
+    ReceivedEvent parse(String topic, ConsumerRecord<String, String> record) {
         counters.received(topic);
-        ReceivedEvent event;
         try {
             if (record.value() == null) {
                 throw new IllegalArgumentException("empty record");
             }
-            event = codec.parse(record.value());
+            ReceivedEvent event = codec.parse(record.value());
             if (event.id() == null || event.type() == null || event.time() == null) {
                 throw new IllegalArgumentException("event without id, type or time");
             }
+            return event;
         } catch (IllegalArgumentException e) {
             counters.malformed(topic);
             Log.warnf("Skipped a malformed record on %s (partition %d, offset %d): %s", topic, record.partition(),
                     record.offset(), e.getMessage());
-            return;
+            return null;
         }
-        ingest.apply(topic, event, record.partition(), record.offset());
     }
 }

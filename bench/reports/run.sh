@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# Benchmark of reporting-service (issue 5). Prints figures; asserts nothing.
+#
+#   bench/reports/run.sh [SECONDS] [RATE]      (defaults: 30 s at 200 writes/s)
+#
+# Needs PostgreSQL and Kafka up (deploy/local/infra ensure; this script runs it); builds the two
+# services if their jars are missing. Both run on their own ports against fresh databases and with
+# their own consumer groups, so a running development set is left alone.
+#   1. Event propagation: action-plan-service (:18082) takes RATE progress updates/s for SECONDS
+#      (bench/reports/Load.java, open loop); reporting-service (:18083) consumes actionplan.plans.
+#      Per event: applied_at in reporting-service's event log minus the event's CloudEvents time
+#      (stamped by the plans service's outbox in the writing transaction, i.e. just before commit).
+#   2. Compile: a plan of 1,000 measures, 10,000 updates and 5,000 documents written straight into
+#      reporting-service's event log (load-compile-data.sql); times POST /api/v1/reports (rebuild as
+#      of the date + compile + store, JSON answer) and GET of the draft as PDF (render from HTML).
+set -euo pipefail
+. "$(cd "$(dirname "$0")/.." && pwd)/lib.sh"
+SECONDS_OF_LOAD=${1:-30}
+RATE=${2:-200}
+HERE=$ROOT/bench/reports
+RESULTS=$ROOT/bench/results
+mkdir -p "$RESULTS"
+RUN=$(date +%s)
+PLANS_DB=action_plan_bench
+REPORTS_DB=reporting_bench
+need bc bc
+need jq jq
+"$ROOT/deploy/local/infra" ensure >/dev/null
+
+for module in action-plan-service reporting-service; do
+  [ -f "$ROOT/$module/target/quarkus-app/quarkus-run.jar" ] ||
+    (cd "$ROOT" && ./mvnw -B -q -pl "$module" package -DskipTests)
+done
+fresh_db $PLANS_DB
+fresh_db $REPORTS_DB
+PIDS=()
+trap 'for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done' EXIT
+# Own consumer groups starting at the end of the topics: only this run's events count.
+start_service action-plan-service 18082 $PLANS_DB \
+  -Dmp.messaging.incoming.governance-documents.group.id=bench-plans-$RUN \
+  -Dmp.messaging.incoming.governance-documents.auto.offset.reset=latest
+PIDS+=("$SERVICE_PID")
+start_service reporting-service 18083 $REPORTS_DB -Xmx1g \
+  -Dmp.messaging.incoming.governance-documents.group.id=bench-reports-$RUN \
+  -Dmp.messaging.incoming.actionplan-plans.group.id=bench-reports-$RUN \
+  -Dmp.messaging.incoming.governance-documents.auto.offset.reset=latest \
+  -Dmp.messaging.incoming.actionplan-plans.auto.offset.reset=latest
+PIDS+=("$SERVICE_PID")
+
+ADMIN=$("$ROOT/deploy/local/token" admin --sub bench)
+PLANS=http://127.0.0.1:18082
+REPORTS=http://127.0.0.1:18083
+psql_reports() { psql -h 127.0.0.1 -U governance -d $REPORTS_DB -At "$@"; }
+
+echo "== 1. event propagation: $RATE writes/s to action-plan-service for $SECONDS_OF_LOAD s"
+plan=$(curl -fs -X POST "$PLANS/api/v1/plans" -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
+  -d '{"title":"Bänkplan","ownerUnit":"HR-avdelningen","decision":{"body":"REGIONSTYRELSEN","date":"2022-08-17","paragraph":"§ 183"}}' | jq -r .id)
+measures=()
+for i in $(seq 1 20); do
+  measures+=("$(curl -fs -X POST "$PLANS/api/v1/plans/$plan/measures" -H "Authorization: Bearer $ADMIN" \
+    -H 'Content-Type: application/json' \
+    -d "{\"code\":\"$i\",\"title\":\"Åtgärd $i\",\"responsibleUnit\":\"HR-avdelningen\",\"startDate\":\"2022-09-01\"}" | jq -r .id)")
+done
+# the consumer is assigned and caught up once the plan and its 20 measures are in the read model
+for _ in $(seq 1 240); do
+  n=$(psql_reports -c "select count(*) from event_log where plan_id = '$plan'")
+  [ "$n" -ge 21 ] && break
+  sleep 0.5
+done
+start_ts=$(psql_reports -c "select now()")
+(cd "$HERE" && java Load.java "$PLANS" "$ADMIN" "$plan" "$(IFS=,; echo "${measures[*]}")" "$RATE" "$SECONDS_OF_LOAD")
+expected=$(psql -h 127.0.0.1 -U governance -d $PLANS_DB -At -c "select count(*) from event_outbox where event_type = 'actionplan.progress.reported'")
+for _ in $(seq 1 120); do
+  n=$(psql_reports -c "select count(*) from event_log where plan_id = '$plan' and type = 'actionplan.progress.reported'")
+  [ "$n" -ge "$expected" ] && break
+  sleep 0.5
+done
+echo "   progress events written by the plans service: $expected; applied by reporting-service: $n"
+psql_reports -F ' ' -c "
+  with l as (select extract(epoch from applied_at - event_time) * 1000 ms from event_log
+             where plan_id = '$plan' and type = 'actionplan.progress.reported' and applied_at >= '$start_ts')
+  select '   commit -> applied (ms): p50 ' || round(percentile_cont(0.5) within group (order by ms)::numeric, 1)
+      || '  p99 ' || round(percentile_cont(0.99) within group (order by ms)::numeric, 1)
+      || '  max ' || round(max(ms)::numeric, 1) || '  (n=' || count(*) || ')' from l"
+
+echo "== 2. compile a plan of 1,000 measures, 10,000 updates, 5,000 documents"
+big=bench-$(cat /proc/sys/kernel/random/uuid)
+start=$(date +%s.%N)
+psql -h 127.0.0.1 -U governance -d $REPORTS_DB -q -v plan="$big" -f "$HERE/load-compile-data.sql"
+echo "   event log loaded in $(echo "$(date +%s.%N) - $start" | bc | cut -c1-5) s ($(psql_reports -c "select count(*) from event_log where plan_id = '$big' or topic = 'governance.documents'") events)"
+REPORTER=$("$ROOT/deploy/local/token" reporter --sub bench)
+body="{\"planId\":\"$big\",\"periodFrom\":\"2023-01-01\",\"periodTo\":\"2023-08-31\",\"asOf\":\"2023-08-31\",\"title\":\"Uppföljning\",\"compiledBy\":\"bench\"}"
+for round in 1 2 3 4; do
+  out=$(curl -s -o "$RESULTS/report.json" -w '%{http_code} %{time_total}' -X POST "$REPORTS/api/v1/reports" \
+    -H "Authorization: Bearer $REPORTER" -H 'Content-Type: application/json' -d "$body")
+  id=$(jq -r .id "$RESULTS/report.json")
+  json=$(curl -s -o /dev/null -w '%{time_total}' "$REPORTS/api/v1/reports/$id" -H "Authorization: Bearer $REPORTER" -H 'Accept: application/json')
+  pdf=$(curl -s -o "$RESULTS/report.pdf" -w '%{http_code} %{time_total} %{size_download}' "$REPORTS/api/v1/reports/$id" \
+    -H "Authorization: Bearer $REPORTER" -H 'Accept: application/pdf')
+  echo "   round $round: compile (POST, JSON answer) ${out#* } s [${out%% *}]; GET JSON $json s; GET PDF ${pdf#* } s/bytes [${pdf%% *}]"
+done
+echo "   (round 1 includes JIT warm-up; JSON answer $(stat -c %s "$RESULTS/report.json") bytes)"
