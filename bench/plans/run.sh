@@ -44,7 +44,7 @@ plan=$(curl -sS -X POST "$BASE/api/v1/plans" -H "$AUTH" -H 'Content-Type: applic
 
 # curl_batch FILE: runs every request of a curl config file over one kept-alive connection,
 # printing one status code per request
-curl_batch() { curl -sS -K "$1" | sort | uniq -c | tr '\n' ' '; }
+curl_batch() { curl -sS -K <(sed '$ d' "$1") | sort | uniq -c | tr '\n' ' '; }
 # post_cfg URL JSON: one POST as a curl config block
 post_cfg() {
   printf 'url = "%s"\nrequest = "POST"\nheader = "%s"\nheader = "Content-Type: application/json"\noutput = "/dev/null"\nwrite-out = "%%{http_code}\\n"\ndata = "%s"\nnext\n' \

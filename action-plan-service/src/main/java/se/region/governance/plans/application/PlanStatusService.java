@@ -1,7 +1,5 @@
 package se.region.governance.plans.application;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -10,7 +8,6 @@ import se.region.governance.plans.application.Views.ChangeItem;
 import se.region.governance.plans.application.Views.ChangePage;
 import se.region.governance.plans.application.Views.OverdueMeasure;
 import se.region.governance.plans.application.Views.PlanStatusSummary;
-import se.region.governance.plans.domain.Measure;
 import se.region.governance.plans.domain.MeasureStatus;
 import se.region.governance.plans.domain.PlanChange;
 import se.region.governance.plans.domain.ProgressRollup;
@@ -33,8 +30,6 @@ public class PlanStatusService {
     @Inject
     MeasureRepository measures;
     @Inject
-    ObjectMapper json;
-    @Inject
     Clock clock;
 
     /**
@@ -54,15 +49,14 @@ public class PlanStatusService {
         PlanChangeRepository.Latest latest = changes.latest(planId)
                 .orElseThrow(() -> DomainException.notFound("Plan", planId));
         LocalDate today = LocalDate.now(clock);
-        List<Measure> all = measures.ofPlan(planId);
-        ProgressRollup rollup = new ProgressRollup(all.stream()
-                .map(m -> new ProgressRollup.Node(m.id, m.parentId, m.progress, m.weight, m.status)).toList());
+        List<ProgressRollup.Node> all = measures.nodesOf(planId);
+        ProgressRollup rollup = new ProgressRollup(all);
         Map<String, Integer> counts = new LinkedHashMap<>();
         counts.put("total", all.size());
         for (MeasureStatus s : MeasureStatus.values()) {
-            counts.put(s.name(), (int) all.stream().filter(m -> m.status == s).count());
+            counts.put(s.name(), (int) all.stream().filter(m -> m.status() == s).count());
         }
-        List<OverdueMeasure> overdue = all.stream().filter(m -> m.isOverdue(today))
+        List<OverdueMeasure> overdue = measures.overdue(planId, today).stream().filter(m -> m.isOverdue(today))
                 .sorted((a, b) -> a.dueDate.equals(b.dueDate) ? MeasureViews.CODE_ORDER.compare(a.code, b.code)
                         : a.dueDate.compareTo(b.dueDate))
                 .map(m -> new OverdueMeasure(m.id, m.code, m.title, m.dueDate, m.status)).toList();
@@ -78,8 +72,7 @@ public class PlanStatusService {
             throw DomainException.notFound("Plan", planId);
         }
         List<PlanChange> page = changes.after(planId, from, limit);
-        List<ChangeItem> items = page.stream().map(c -> new ChangeItem(c.seq, c.at, c.type, c.entityId, parse(c.data)))
-                .toList();
+        List<ChangeItem> items = page.stream().map(c -> new ChangeItem(c.seq, c.at, c.type, c.entityId, c.data)).toList();
         String next = page.isEmpty() ? (after == null || after.isBlank() ? ChangeCursor.encode(from) : after.trim())
                 : ChangeCursor.encode(page.get(page.size() - 1).seq);
         return new ChangePage(items, next);
@@ -92,12 +85,5 @@ public class PlanStatusService {
         return "s" + seq + "-" + day;
     }
 
-    private Object parse(String data) {
-        try {
-            return json.readTree(data);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored change data is not JSON", e);
-        }
-    }
 
 }

@@ -123,8 +123,9 @@ public final class Views {
     public record OverdueMeasure(UUID id, String code, String title, LocalDate dueDate, MeasureStatus status) {
     }
 
-    /** One item of the change feed. */
-    public record ChangeItem(long seq, OffsetDateTime at, String type, UUID entityId, Object data) {
+    /** One item of the change feed; {@code data} is the stored JSON, written out as it is. */
+    public record ChangeItem(long seq, OffsetDateTime at, String type, UUID entityId,
+                             @com.fasterxml.jackson.annotation.JsonRawValue String data) {
     }
 
     public record ChangePage(List<ChangeItem> items, String next) {

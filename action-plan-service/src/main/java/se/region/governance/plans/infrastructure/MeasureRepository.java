@@ -30,6 +30,14 @@ public class MeasureRepository implements PanacheRepositoryBase<Measure, UUID> {
                 ((Number) r[3]).intValue(), MeasureStatus.valueOf((String) r[4]))).toList();
     }
 
+    /** Open measures of the plan whose due date has passed. */
+    public List<Measure> overdue(UUID planId, java.time.LocalDate today) {
+        return list("planId = ?1 and status in ?2 and dueDate < ?3", planId, OPEN, today);
+    }
+
+    private static final List<MeasureStatus> OPEN = List.of(MeasureStatus.PLANNED, MeasureStatus.IN_PROGRESS,
+            MeasureStatus.BLOCKED);
+
     /** Open measures of every plan (the reminder job's candidates). */
     public List<Measure> open() {
         return list("status in ?1 order by planId, code", List.of(MeasureStatus.PLANNED, MeasureStatus.IN_PROGRESS,
