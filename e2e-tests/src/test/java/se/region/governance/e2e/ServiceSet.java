@@ -1,0 +1,127 @@
+package se.region.governance.e2e;
+
+import se.region.governance.commons.testing.LocalInfra;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole set as the run command starts it: the four packaged services (their
+ * {@code target/quarkus-app} from the same reactor run), each a separate JVM, the three services on
+ * their own {@code *_e2e} databases (emptied at start), all on the real Kafka broker. Ports are
+ * offset from the run command's so a running local set is not disturbed.
+ */
+final class ServiceSet implements AutoCloseable {
+
+    static final int GATEWAY_PORT = 28080;
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+
+    private final Path root = LocalInfra.root();
+    private final Path logs = root.resolve("e2e-tests/target/e2e-logs");
+    private final List<Process> processes = new ArrayList<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    static ServiceSet start() throws Exception {
+        ServiceSet set = new ServiceSet();
+        try {
+            set.startAll();
+        } catch (Exception | Error e) {
+            set.close();
+            throw e;
+        }
+        return set;
+    }
+
+    String gateway() {
+        return "http://127.0.0.1:" + GATEWAY_PORT;
+    }
+
+    private void startAll() throws Exception {
+        Files.createDirectories(logs);
+        Map<String, Integer> services = new LinkedHashMap<>();
+        services.put("governance-docs-service", 28081);
+        services.put("action-plan-service", 28082);
+        services.put("reporting-service", 28083);
+        Map<String, String> databases = Map.of("governance-docs-service", "governance_docs_e2e",
+                "action-plan-service", "action_plan_e2e", "reporting-service", "reporting_e2e");
+        for (Map.Entry<String, Integer> s : services.entrySet()) {
+            launch(s.getKey(), s.getValue(), Map.of("DB_URL", "jdbc:postgresql://127.0.0.1:5432/" + databases.get(s.getKey())),
+                    List.of("-Dquarkus.flyway.clean-disabled=false", "-Dquarkus.flyway.clean-at-start=true"));
+        }
+        launch("gateway", GATEWAY_PORT, Map.of(
+                "DOCS_SERVICE_URL", "http://127.0.0.1:28081",
+                "PLANS_SERVICE_URL", "http://127.0.0.1:28082",
+                "REPORTS_SERVICE_URL", "http://127.0.0.1:28083",
+                // the journey runs many requests as one caller: the limit itself is the gateway's own tests' business
+                "GATEWAY_RATE_LIMIT_PER_SECOND", "1000", "GATEWAY_RATE_LIMIT_BURST", "2000"), List.of());
+        for (Map.Entry<String, Integer> s : services.entrySet()) {
+            awaitReady(s.getKey(), s.getValue());
+        }
+        awaitReady("gateway", GATEWAY_PORT);
+    }
+
+    private void launch(String module, int port, Map<String, String> env, List<String> extraOptions) throws IOException {
+        Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: run the tests through the reactor (deploy/local/test), "
+                    + "which packages every service before this module");
+        }
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-Dquarkus.profile=local", "-Dquarkus.http.port=" + port));
+        command.addAll(extraOptions);
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(logs.resolve(module + ".log").toFile());
+        pb.environment().put("GOVERNANCE_ROOT", root.toString());
+        pb.environment().putAll(env);
+        processes.add(pb.start());
+    }
+
+    private void awaitReady(String module, int port) throws Exception {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(2)).build();
+        while (System.nanoTime() < deadline) {
+            if (processes.stream().anyMatch(p -> !p.isAlive())) {
+                throw new IllegalStateException("a service exited during start; see " + logs);
+            }
+            try {
+                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException(module + " not ready after " + READY_TIMEOUT + "; see " + logs.resolve(module + ".log"));
+    }
+
+    @Override
+    public void close() {
+        for (Process p : processes) {
+            p.destroy();
+        }
+        for (Process p : processes) {
+            try {
+                if (!p.waitFor(15, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                p.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
