@@ -20,6 +20,9 @@ public class Load {
         String token = args[1];
         String plan = args[2];
         String[] measures = args[3].split(",");
+        String acks = args.length > 6 ? args[6] : null;
+        java.util.concurrent.ConcurrentLinkedQueue<String> acked = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        java.util.regex.Pattern idPattern = java.util.regex.Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
         int rate = Integer.parseInt(args[4]);
         int seconds = Integer.parseInt(args[5]);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Executors.newFixedThreadPool(32))
@@ -44,7 +47,15 @@ public class Load {
             HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/api/v1/plans/" + plan + "/measures/" + measure + "/updates"))
                     .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + token)
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
-            http.sendAsync(req, HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
+            http.sendAsync(req, HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) -> {
+                if (e == null && r.statusCode() == 201) {
+                    // the write is committed when its 201 arrives: remember when, for commit -> applied
+
+                    java.util.regex.Matcher m = idPattern.matcher(r.body());
+                    if (m.find()) {
+                        acked.add(m.group(1) + "," + java.time.Instant.now());
+                    }
+                }
                 statuses.computeIfAbsent(e == null ? r.statusCode() : -1, k -> new AtomicInteger()).incrementAndGet();
                 if (e != null && firstError.get() == null) {
                     firstError.set(e.toString());
@@ -57,6 +68,9 @@ public class Load {
         ticks.shutdownNow();
         System.out.printf("   sent %d writes in %.1f s (%.0f/s); answers by status: %s%n", Math.min(sent.get(), total), elapsed,
                 Math.min(sent.get(), total) / elapsed, statuses + (firstError.get() == null ? "" : " (first error: " + firstError.get() + ")"));
+        if (acks != null) {
+            java.nio.file.Files.write(java.nio.file.Path.of(acks), acked);
+        }
         System.exit(0);
     }
 }

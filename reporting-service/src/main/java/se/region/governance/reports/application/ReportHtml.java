@@ -67,7 +67,8 @@ public class ReportHtml {
             paragraphs(h, r.conclusion());
             h.append("</section>");
         }
-        h.append("</main><footer><p>").append(escape(SwedishTerms.monthYear(r.asOf()))).append("<br/>Sammanställt av ")
+        h.append("</main><footer><p>").append(r.ownerUnit() == null ? "" : escape(r.ownerUnit()) + ", ")
+                .append(escape(SwedishTerms.monthYear(r.asOf()))).append("<br/>Sammanställt av ")
                 .append(escape(r.compiledBy())).append(", ").append(r.compiledAt().toLocalDate()).append("</p>");
         if (r.contentHash() != null) {
             h.append("<p class=\"provenance\">Kontrollsumma (SHA-256): ").append(escape(r.contentHash())).append("</p>");

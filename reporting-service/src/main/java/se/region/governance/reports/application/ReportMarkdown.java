@@ -36,13 +36,25 @@ public class ReportMarkdown {
                             && !i.has("kind") ? new String[]{i.path("code").asText(), i.path("title").asText(),
                             i.path("statusLabel").asText(), i.path("progress").asInt() + " %", i.path("dueDate").asText("")} : null);
                     for (JsonNode i : s.path("items")) {
-                        if (!i.path("updates").isEmpty()) {
+                        if (!i.path("updates").isEmpty() || !i.path("collaborations").isEmpty()) {
                             m.append("### Åtgärd ").append(inline(i.path("code").asText())).append(": ").append(inline(i.path("title").asText()))
                                     .append("\n\n");
                             JsonNode updates = i.path("updates");
                             for (int k = Math.max(0, updates.size() - ReportHtml.SHOWN_UPDATES); k < updates.size(); k++) {
                                 JsonNode u = updates.get(k);
-                                m.append("- ").append(u.path("date").asText()).append(": ").append(inline(u.path("text").asText(""))).append('\n');
+                                m.append("- ").append(u.path("date").asText()).append(": ").append(inline(u.path("text").asText("")));
+                                if (!u.path("obstacles").asText("").isBlank()) {
+                                    m.append(" Hinder: ").append(inline(u.path("obstacles").asText()));
+                                }
+                                if (!u.path("nextSteps").asText("").isBlank()) {
+                                    m.append(" Nästa steg: ").append(inline(u.path("nextSteps").asText()));
+                                }
+                                m.append('\n');
+                            }
+                            for (JsonNode c : i.path("collaborations")) {
+                                m.append("- Samverkan ").append(c.path("date").asText()).append(" (").append(inline(c.path("form").asText("")))
+                                        .append(") med ").append(String.join(", ", ReportHtml.texts(c.path("parties")))).append(": ")
+                                        .append(inline(c.path("outcome").asText(""))).append('\n');
                             }
                             if (updates.size() > ReportHtml.SHOWN_UPDATES) {
                                 m.append("- … och ").append(updates.size() - ReportHtml.SHOWN_UPDATES)
@@ -60,7 +72,9 @@ public class ReportMarkdown {
                 }
                 case "next-steps" -> {
                     for (JsonNode i : s.path("items")) {
-                        m.append("- ").append(inline(i.path("title").asText()));
+                        String kind = i.path("kind").asText();
+                        m.append("- ").append("review".equals(kind) ? "Översyn: " : "consultation-deadline".equals(kind) ? "Remisstiden går ut: "
+                                : "Åtgärd " + inline(i.path("code").asText()) + ", ").append(inline(i.path("title").asText()));
                         if (i.hasNonNull("nextSteps")) {
                             m.append(": ").append(inline(i.path("nextSteps").asText()));
                         }
@@ -80,7 +94,7 @@ public class ReportMarkdown {
         if (r.conclusion() != null) {
             m.append("## Avslutning\n\n").append(r.conclusion().trim()).append("\n\n");
         }
-        m.append("---\n\n").append(SwedishTerms.monthYear(r.asOf())).append("  \nSammanställt av ").append(inline(r.compiledBy()))
+        m.append("---\n\n").append(r.ownerUnit() == null ? "" : r.ownerUnit() + ", ").append(SwedishTerms.monthYear(r.asOf())).append("  \nSammanställt av ").append(inline(r.compiledBy()))
                 .append(", ").append(r.compiledAt().toLocalDate()).append('\n');
         if (r.contentHash() != null) {
             m.append("\nKontrollsumma (SHA-256): `").append(r.contentHash()).append("`\n");

@@ -63,11 +63,12 @@ public class ReportService {
                     "No events of plan " + c.planId() + " have reached the reporting service",
                     Map.of("errors", List.of(Map.of("field", "planId", "message", "unknown plan"))));
         }
+        JsonNode sections = compileSections(c.planId(), period);
         Report r = Report.compiled(UUID.randomUUID(), c.planId(), c.title(), period, c.compiledBy(), caller.subject(),
-                sectionsJson(c.planId(), period), now());
+                text(sections), now());
         reports.persist(r);
         reports.flush();
-        return compiled(r);
+        return compiled(r, sections);
     }
 
     @Transactional
@@ -75,9 +76,10 @@ public class ReportService {
         Report r = locked(id);
         EntityTags.check(ifMatch, r.version);
         r.status.requireDraft("recompiled");
-        r.recompiled(sectionsJson(r.planId, r.period()), now());
+        JsonNode sections = compileSections(r.planId, r.period());
+        r.recompiled(text(sections), now());
         reports.flush();
-        return compiled(r);
+        return compiled(r, sections);
     }
 
     @Transactional
@@ -160,30 +162,36 @@ public class ReportService {
         }
     }
 
-    private String sectionsJson(String planId, ReportPeriod period) {
+    private JsonNode compileSections(String planId, ReportPeriod period) {
         AsOfState state = AsOfState.rebuild(planId, period.asOf(), eventLog.eventsUpTo(planId, period.asOf()));
         List<Section> sections = new ReportCompiler(json).compile(state, period);
+        return json.valueToTree(sections);
+    }
+
+    private String text(JsonNode node) {
         try {
-            return json.writeValueAsString(sections);
+            return json.writeValueAsString(node);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private ReportView compiled(Report r) {
-        ReportView v = view(r);
+    private ReportView compiled(Report r, JsonNode sections) {
+        ReportView v = view(r, sections);
         outbox.append(EventTypes.REPORTS_TOPIC, EventTypes.REPORT_COMPILED, r.id.toString(),
                 new ReportEvents.ReportCompiled(ReportEvents.ReportSummary.of(v)));
         return v;
     }
 
     ReportView view(Report r) {
-        JsonNode sections;
         try {
-            sections = json.readTree(r.sections);
+            return view(r, json.readTree(r.sections));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private ReportView view(Report r, JsonNode sections) {
         return new ReportView(r.id, r.planId, r.title, r.periodFrom, r.periodTo, r.asOf, r.status, r.compiledBy,
                 r.compiledAt, r.contentHash, r.finalizedAt, r.preface, r.conclusion, sections, r.version);
     }

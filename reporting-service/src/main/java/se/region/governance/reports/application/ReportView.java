@@ -17,6 +17,16 @@ public record ReportView(UUID id, String planId, String title, LocalDate periodF
                          OffsetDateTime finalizedAt, String preface, String conclusion, JsonNode sections,
                          @JsonIgnore long version) {
 
+    /** The unit that owns the plan (signs the report, like "HR-avdelningen, augusti 2023"), or null. */
+    public String ownerUnit() {
+        for (JsonNode i : section("background").path("items")) {
+            if ("decision".equals(i.path("kind").asText()) && i.hasNonNull("ownerUnit")) {
+                return i.path("ownerUnit").asText();
+            }
+        }
+        return null;
+    }
+
     /** A section by its key, or a missing node. */
     public JsonNode section(String key) {
         for (JsonNode s : sections) {

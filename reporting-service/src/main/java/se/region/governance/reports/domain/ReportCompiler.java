@@ -51,7 +51,7 @@ public final class ReportCompiler {
                     .append(state.plan.path("title").asText()).append("” med ").append(measures.size())
                     .append(measures.size() == 1 ? " åtgärd." : " åtgärder.");
             ObjectNode item = items.addObject().put("kind", "decision").put("planTitle", state.plan.path("title").asText())
-                    .put("decisionReference", reference);
+                    .put("decisionReference", reference).put("ownerUnit", state.plan.path("ownerUnit").asText(null));
             provenance(item, state.planProvenance);
         }
         for (Principle p : Principle.values()) {

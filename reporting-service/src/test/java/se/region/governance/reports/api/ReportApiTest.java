@@ -159,6 +159,25 @@ class ReportApiTest {
     }
 
     @Test
+    void aRecompileTakesInEventsThatArrivedSince() {
+        Section183 plan = new Section183();
+        List<Section183.Event> events = plan.all();
+        Broker.publish(events);
+        Broker.await("plan applied", DEADLINE, () -> events.stream().allMatch(e -> log.entry(e.id()) != null));
+        String id = reporter().body(august2023(plan.planId)).post("/api/v1/reports").then().statusCode(201)
+                .body("sections.find { it.key == 'measures' }.items.find { it.code == '3' }.status", equalTo("PLANNED"))
+                .extract().path("id");
+        Section183.Event late = plan.lateUpdate("2023-06-01", "Rekryteringsstödet har börjat");
+        Section183.Event afterAsOf = plan.lateUpdate("2023-09-15", "Efter rapportdagen");
+        Broker.publish(List.of(late, afterAsOf));
+        Broker.await("late updates applied", DEADLINE, () -> log.entry(late.id()) != null && log.entry(afterAsOf.id()) != null);
+        reporter().post("/api/v1/reports/{id}/recompile", id).then().statusCode(200)
+                .body("sections.find { it.key == 'measures' }.items.find { it.code == '3' }.status", equalTo("IN_PROGRESS"))
+                .body("sections.find { it.key == 'measures' }.items.find { it.code == '3' }.updates.text",
+                        equalTo(List.of("Rekryteringsstödet har börjat")));
+    }
+
+    @Test
     void aFinalReportIsFrozen() {
         Section183 plan = new Section183();
         List<Section183.Event> events = plan.all();
