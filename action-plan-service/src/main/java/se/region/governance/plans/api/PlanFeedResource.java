@@ -85,6 +85,17 @@ public class PlanFeedResource {
     }
 
     @GET
+    @Path("history")
+    @RolesAllowed({READER, PLANNER, REPORTER, ADMIN})
+    @Operation(summary = "The audit trail: every change of the plan with who made it and when (oldest first)",
+            description = "Not for integration: it names people.")
+    public PageResponse<se.region.governance.plans.application.Views.AuditItem> history(
+            @PathParam("id") UUID id, @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
+        return status.history(id, page, size);
+    }
+
+    @GET
     @Path("collaborations")
     @RolesAllowed({READER, REGISTRAR, PLANNER, REPORTER, INTEGRATION, ADMIN})
     @Operation(summary = "Every collaboration record of the plan (plan-level and per measure), by date")

@@ -78,6 +78,19 @@ public class PlanStatusService {
         return new ChangePage(items, next);
     }
 
+    /** The audit trail: every change with who made it, oldest first. */
+    @Transactional
+    public se.region.governance.commons.http.PageResponse<Views.AuditItem> history(UUID planId, int page, int size) {
+        if (changes.latest(planId).isEmpty()) {
+            throw DomainException.notFound("Plan", planId);
+        }
+        List<Views.AuditItem> items = changes.find("planId = ?1 order by seq", planId)
+                .page(io.quarkus.panache.common.Page.of(page, size)).list().stream()
+                .map(c -> new Views.AuditItem(c.seq, c.at, c.type, c.entityId, c.actorSub, c.actorName, c.data))
+                .toList();
+        return new se.region.governance.commons.http.PageResponse<>(items, page, size, changes.count("planId", planId));
+    }
+
     public record Tagged<T>(T value, String tag) {
     }
 

@@ -131,6 +131,11 @@ public final class Views {
     public record ChangePage(List<ChangeItem> items, String next) {
     }
 
+    /** One entry of the audit trail: the change and who made it. */
+    public record AuditItem(long seq, OffsetDateTime at, String type, UUID entityId, String sub, String name,
+                            @com.fasterxml.jackson.annotation.JsonRawValue String data) {
+    }
+
     /** A write's result: the view and the ETag of what it changed. */
     public record Written<T>(T view, long version) {
     }

@@ -59,6 +59,13 @@ class PlanApiTest {
         admin().header("If-Match", "\"0\"").body("{\"description\":\"Uppföljningsplan\"}").patch("/api/v1/plans/{id}", id)
                 .then().statusCode(200).header("ETag", "\"1\"").body("description", equalTo("Uppföljningsplan"))
                 .body("ownerUnit", equalTo(HR));
+        reader().get("/api/v1/plans/{id}/history", id).then().statusCode(200)
+                .body("items.type", contains("actionplan.plan.created", "actionplan.plan.updated"))
+                .body("items[1].sub", equalTo("anna.admin"))
+                .body("items[1].name", equalTo("Test anna.admin"))
+                .body("items[1].data.changes[0].field", equalTo("description"))
+                .body("items[1].data.changes[0].current", equalTo("Uppföljningsplan"));
+        Plans.integration().get("/api/v1/plans/{id}/history", id).then().statusCode(403);
         admin().header("If-Match", "\"1\"").body("{\"status\":\"CANCELLED\"}").patch("/api/v1/plans/{id}", id)
                 .then().statusCode(200);
         admin().header("If-Match", "\"2\"").body("{\"status\":\"ACTIVE\"}").patch("/api/v1/plans/{id}", id)
