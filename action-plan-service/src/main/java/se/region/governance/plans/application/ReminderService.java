@@ -56,10 +56,7 @@ public class ReminderService {
         Period window = config.dueSoonWithin();
         ProgressRollup rollup = null;
         int sent = 0;
-        for (Measure m : measures.list("planId = ?1 and status in ?2", planId, List.of(
-                se.region.governance.plans.domain.MeasureStatus.PLANNED,
-                se.region.governance.plans.domain.MeasureStatus.IN_PROGRESS,
-                se.region.governance.plans.domain.MeasureStatus.BLOCKED))) {
+        for (Measure m : measures.openOf(planId)) {
             LocalDate since = m.lastUpdateOn != null ? m.lastUpdateOn
                     : m.startDate != null && m.startDate.isAfter(m.createdAt.toLocalDate()) ? m.startDate
                     : m.createdAt.toLocalDate();

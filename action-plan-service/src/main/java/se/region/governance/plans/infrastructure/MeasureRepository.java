@@ -38,9 +38,13 @@ public class MeasureRepository implements PanacheRepositoryBase<Measure, UUID> {
     private static final List<MeasureStatus> OPEN = List.of(MeasureStatus.PLANNED, MeasureStatus.IN_PROGRESS,
             MeasureStatus.BLOCKED);
 
+    /** Open measures of the plan. */
+    public List<Measure> openOf(UUID planId) {
+        return list("planId = ?1 and status in ?2", planId, OPEN);
+    }
+
     /** Open measures of every plan (the reminder job's candidates). */
     public List<Measure> open() {
-        return list("status in ?1 order by planId, code", List.of(MeasureStatus.PLANNED, MeasureStatus.IN_PROGRESS,
-                MeasureStatus.BLOCKED));
+        return list("status in ?1 order by planId, code", OPEN);
     }
 }
