@@ -24,7 +24,7 @@ public class ReportHtml {
             table { border-collapse: collapse; width: 100%; margin: 0.8em 0; font-size: 10pt; }
             caption { text-align: left; font-weight: bold; margin-bottom: 0.3em; }
             th, td { border: 1px solid #d1d5db; padding: 4px 6px; text-align: left; vertical-align: top; }
-            th { background: #f3f4f6; }
+            th { background: #f3f4f6; } .nowrap { white-space: nowrap; }
             .meta { color: #374151; } .provenance { color: #6b7280; font-size: 8pt; }
             .chart { display: block; margin: 0.8em 0; }
             footer { margin-top: 2em; border-top: 1px solid #d1d5db; padding-top: 0.5em; }
@@ -114,7 +114,7 @@ public class ReportHtml {
                 h.append("<tr><td>").append(escape(m.path("code").asText())).append("</td><td>").append(escape(m.path("title").asText()))
                         .append("</td><td>").append(escape(m.path("responsibleUnit").asText(""))).append("</td><td>")
                         .append(escape(m.path("statusLabel").asText())).append("</td><td>").append(m.path("progress").asInt())
-                        .append(" %</td><td>").append(escape(m.path("dueDate").asText(""))).append("</td></tr>");
+                        .append(" %</td><td class=\"nowrap\">").append(escape(m.path("dueDate").asText(""))).append("</td></tr>");
             }
         }
         h.append("</tbody></table>");
