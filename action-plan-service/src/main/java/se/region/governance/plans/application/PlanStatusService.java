@@ -14,7 +14,6 @@ import se.region.governance.plans.domain.ProgressRollup;
 import se.region.governance.plans.infrastructure.MeasureRepository;
 import se.region.governance.plans.infrastructure.PlanChangeRepository;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +29,7 @@ public class PlanStatusService {
     @Inject
     MeasureRepository measures;
     @Inject
-    Clock clock;
+    RegionCalendar calendar;
 
     /**
      * The summary's strong entity tag without building it: the summary is a function of the plan's
@@ -40,7 +39,7 @@ public class PlanStatusService {
     public String statusTag(UUID planId) {
         PlanChangeRepository.Latest latest = changes.latest(planId)
                 .orElseThrow(() -> DomainException.notFound("Plan", planId));
-        return tag(latest.seq(), LocalDate.now(clock));
+        return tag(latest.seq(), calendar.today());
     }
 
     /** The summary and its tag, read in one transaction (so the tag is the summary's). */
@@ -48,7 +47,7 @@ public class PlanStatusService {
     public Tagged<PlanStatusSummary> summary(UUID planId) {
         PlanChangeRepository.Latest latest = changes.latest(planId)
                 .orElseThrow(() -> DomainException.notFound("Plan", planId));
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = calendar.today();
         List<ProgressRollup.Node> all = measures.nodesOf(planId);
         ProgressRollup rollup = new ProgressRollup(all);
         Map<String, Integer> counts = new LinkedHashMap<>();

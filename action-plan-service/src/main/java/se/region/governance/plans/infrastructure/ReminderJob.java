@@ -4,9 +4,9 @@ import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import se.region.governance.plans.application.RegionCalendar;
 import se.region.governance.plans.application.ReminderService;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -17,7 +17,7 @@ public class ReminderJob {
     @Inject
     ReminderService reminders;
     @Inject
-    Clock clock;
+    RegionCalendar calendar;
 
     @Scheduled(identity = "action-plan-reminders", every = "${actionplan.reminders.every}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -27,7 +27,7 @@ public class ReminderJob {
 
     /** Sends every reminder due today (by the service's clock); returns how many went out. */
     public int run() {
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = calendar.today();
         int sent = 0;
         for (UUID planId : reminders.plansWithOpenMeasures()) {
             try {
