@@ -53,6 +53,7 @@ PLANS=http://127.0.0.1:18082
 REPORTS=http://127.0.0.1:18083
 psql_reports() { psql -h 127.0.0.1 -U governance -d $REPORTS_DB -At "$@"; }
 
+echo "== machine: $(nproc) cores, load average $(cut -d" " -f1-3 /proc/loadavg) before the run"
 echo "== 1. event propagation: $RATE writes/s to action-plan-service for $SECONDS_OF_LOAD s"
 plan=$(curl -fs -X POST "$PLANS/api/v1/plans" -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
   -d '{"title":"Bänkplan","ownerUnit":"HR-avdelningen","decision":{"body":"REGIONSTYRELSEN","date":"2022-08-17","paragraph":"§ 183"}}' | jq -r .id)

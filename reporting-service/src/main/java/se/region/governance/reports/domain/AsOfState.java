@@ -64,6 +64,8 @@ public final class AsOfState {
         public final List<Dated> updates = new ArrayList<>();
         public final List<Dated> collaborations = new ArrayList<>();
         public final List<Provenance> provenance = new ArrayList<>();
+        /** The events of the measure itself (created, updated, status changed), not its updates and collaborations. */
+        public final List<Provenance> measureEvents = new ArrayList<>();
 
         public Dated latestUpdate() {
             return updates.isEmpty() ? null : updates.get(updates.size() - 1);
@@ -135,6 +137,7 @@ public final class AsOfState {
             }
             case COLLABORATION_RECORDED -> m.collaborations.add(new Dated(e.effectiveDate(), d.path("collaboration"), p));
             default -> {
+                m.measureEvents.add(p);
                 if (view.isObject()) {
                     m.view = view;
                     m.status = text(view.path("status"), m.status);

@@ -92,7 +92,13 @@ public final class ReportCompiler {
                 }
             }
             item.set("documentIds", m.view.path("documentIds").isArray() ? m.view.path("documentIds") : json.createArrayNode());
-            provenance(item, m.provenance);
+            // the measure's own events and the update its status and progress come from; each update and
+            // collaboration above names its own event
+            List<Provenance> sources = new java.util.ArrayList<>(m.measureEvents);
+            if (m.latestUpdate() != null) {
+                sources.add(m.latestUpdate().provenance());
+            }
+            provenance(item, sources);
         }
         for (Dated d : state.planCollaborations) {
             if (period.contains(d.date())) {
