@@ -144,6 +144,24 @@ class PlanApiTest {
     }
 
     @Test
+    void aMeasureIsCreatedAt201WithLocationAndBelongsToItsPlan() {
+        String plan = createPlan();
+        String other = createPlan();
+        String location = admin().body("{\"code\":\"3\",\"title\":\"Ökat stöd till linjeorganisationen i rekryteringsarbetet\","
+                        + "\"responsibleUnit\":\"HR-avdelningen\",\"principles\":[\"SUPPORT\"]}")
+                .post("/api/v1/plans/{id}/measures", plan).then().statusCode(201)
+                .header("ETag", "\"0\"")
+                .body("status", equalTo("PLANNED")).body("progress", equalTo(0)).body("weight", equalTo(1))
+                .extract().header("Location");
+        String id = reader().get(location).then().statusCode(200).header("ETag", "\"0\"")
+                .body("planId", equalTo(plan)).body("principles", contains("SUPPORT")).extract().path("id");
+        reader().get("/api/v1/plans/{id}/measures/{mid}", other, id).then().statusCode(404)
+                .contentType("application/problem+json");
+        admin().body("{\"code\":\"3.1\",\"title\":\"X\",\"responsibleUnit\":\"HR-avdelningen\",\"parentId\":\"" + id + "\"}")
+                .post("/api/v1/plans/{id}/measures", other).then().statusCode(422).body("type", endsWith("unknown-parent"));
+    }
+
+    @Test
     void patchingAMeasureRecordsOnlyWhatIsSent() {
         String plan = createPlan();
         String m = createMeasure(plan, "2", HR);
