@@ -5,7 +5,7 @@
 #
 # Needs PostgreSQL and Kafka up (deploy/local/infra ensure; this script runs it), installs wrk if
 # missing, builds the service if its jar is missing. It starts its own copy of the service on port
-# 18082 against a fresh database action_plan_bench (outbox relay off, so the benchmark's events do
+# 18092 (18082 is taken by the reporting benchmark) against a fresh database action_plan_bench (outbox relay off, so the benchmark's events do
 # not reach the shared actionplan.plans topic; its own consumer group for governance.documents),
 # loads through the API one plan with 1,000 measures (100 measures with 9 sub-activities each)
 # and 10,000 progress updates (10 per measure), then measures:
@@ -15,7 +15,7 @@
 set -euo pipefail
 . "$(cd "$(dirname "$0")/.." && pwd)/lib.sh"
 DURATION=${1:-15}
-PORT=18082
+PORT=18092
 DB=action_plan_bench
 RESULTS=$ROOT/bench/results
 MEASURES_TOP=100
