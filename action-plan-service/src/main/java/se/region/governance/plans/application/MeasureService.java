@@ -10,7 +10,6 @@ import se.region.governance.plans.application.Commands.MeasureData;
 import se.region.governance.plans.application.Commands.MeasureQuery;
 import se.region.governance.plans.application.Views.MeasureView;
 import se.region.governance.plans.domain.Measure;
-import se.region.governance.plans.domain.MeasureStatus;
 import se.region.governance.plans.domain.Plan;
 import se.region.governance.plans.domain.ProgressRollup;
 import se.region.governance.plans.infrastructure.MeasureRepository;

@@ -12,7 +12,6 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static se.region.governance.plans.api.Plans.HR;
 import static se.region.governance.plans.api.Plans.HSF;
 import static se.region.governance.plans.api.Plans.admin;
@@ -83,7 +82,7 @@ class PlanApiTest {
                 + "\"parentId\":\"" + m1 + "\",\"weight\":3}");
         String b = createMeasure(plan, "{\"code\":\"1.2\",\"title\":\"Utbildning UL\",\"responsibleUnit\":\"HR-avdelningen\","
                 + "\"parentId\":\"" + m1 + "\",\"weight\":1}");
-        String m10 = createMeasure(plan, "10", HR);
+        createMeasure(plan, "10", HR);
         report(plan, a, "{\"date\":\"2023-03-01\",\"status\":\"DONE\",\"progress\":100,\"text\":\"Klart\"}");
         report(plan, b, "{\"date\":\"2023-03-01\",\"status\":\"IN_PROGRESS\",\"progress\":20,\"text\":\"Pågår\"}");
         reader().get("/api/v1/plans/{id}/measures/{mid}", plan, m1).then().statusCode(200)
@@ -101,7 +100,6 @@ class PlanApiTest {
                 .body("measures.DONE", equalTo(1))
                 .body("measures.IN_PROGRESS", equalTo(1))
                 .body("measures.PLANNED", equalTo(2));
-        assertNotEquals(m10, m1);
     }
 
     @Test
