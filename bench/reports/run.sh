@@ -97,6 +97,21 @@ psql_reports -F ' ' -c "
       || '  p99 ' || round(percentile_cont(0.99) within group (order by ms)::numeric, 1)
       || '  max ' || round(max(ms)::numeric, 1) || '  (n=' || count(*) || '; negative = applied before the HTTP answer arrived)' from l"
 
+# where the time goes: the plans service's outbox (event time -> its relay took the row) and the
+# rest (relay -> broker -> reporting-service consumer -> applied); published_at is the relay's batch start
+psql -h 127.0.0.1 -U governance -d $PLANS_DB -q -c "\\copy (select event_id, occurred_at, published_at from event_outbox where event_type = 'actionplan.progress.reported') to '$RESULTS/outbox.csv' with (format csv)"
+psql_reports -q -c "create table if not exists bench_outbox (event_id text primary key, occurred_at timestamptz, published_at timestamptz)"
+psql_reports -q -c "truncate bench_outbox"
+psql_reports -q -c "\\copy bench_outbox from '$RESULTS/outbox.csv' with (format csv)"
+psql_reports -F ' ' -c "
+  with l as (select extract(epoch from o.published_at - o.occurred_at) * 1000 relay,
+                    extract(epoch from e.applied_at - o.published_at) * 1000 rest
+             from event_log e join bench_outbox o on o.event_id = e.event_id where e.plan_id = '$plan')
+  select '   of which event time -> plans relay picked it up (ms): p50 ' || round(percentile_cont(0.5) within group (order by relay)::numeric, 1)
+      || '  p99 ' || round(percentile_cont(0.99) within group (order by relay)::numeric, 1)
+      || '; relay -> broker -> applied here: p50 ' || round(percentile_cont(0.5) within group (order by rest)::numeric, 1)
+      || '  p99 ' || round(percentile_cont(0.99) within group (order by rest)::numeric, 1) from l"
+
 echo "== 2. compile a plan of 1,000 measures, 10,000 updates, 5,000 documents"
 big=bench-$(cat /proc/sys/kernel/random/uuid)
 start=$(date +%s.%N)

@@ -55,7 +55,9 @@ public class EventIngest {
         boolean plans = EventTypes.PLANS_TOPIC.equals(topic);
         String planId = plans ? text(d.path("planId"), plans && d.path("plan").isObject() ? text(d.path("plan").path("id"), e.subject()) : e.subject()) : null;
         String entityId = plans ? text(d.path("measureId"), planId) : text(d.path("document").path("id"), e.subject());
-        LocalDate effective = EffectiveDates.of(e.type(), d, e.time(), plans && planId != null ? log.planDecisionDate(planId) : null);
+        // only a measure's creation is dated by its plan's decision (EffectiveDates)
+        LocalDate planDecision = EventTypes.MEASURE_CREATED.equals(e.type()) && planId != null ? log.planDecisionDate(planId) : null;
+        LocalDate effective = EffectiveDates.of(e.type(), d, e.time(), planDecision);
         if (!log.append(new EventLog.Entry(e.id(), topic, e.type(), e.subject(), planId, entityId, e.time(), effective,
                 d.toString(), partition, offset))) {
             counters.duplicate(topic);
