@@ -5,8 +5,9 @@
 #
 # Needs PostgreSQL and Kafka up (deploy/local/infra ensure; this script runs it), installs wrk if
 # missing, builds the service if its jar is missing. It starts its own copy of the service on port
-# 18092 (18082 is taken by the reporting benchmark) against a fresh database action_plan_bench (outbox relay off, so the benchmark's events do
-# not reach the shared actionplan.plans topic; its own consumer group for governance.documents),
+# 18092 (18082 is the reporting benchmark's) against a fresh database action_plan_bench (outbox
+# relay off, so the benchmark's events do not reach the shared actionplan.plans topic; its own
+# consumer group for governance.documents),
 # loads through the API one plan with 1,000 measures (100 measures with 9 sub-activities each)
 # and 10,000 progress updates (10 per measure), then measures:
 #   1. GET /api/v1/plans/{id}/status answered 200 (summary built) vs 304 (If-None-Match), with wrk at
