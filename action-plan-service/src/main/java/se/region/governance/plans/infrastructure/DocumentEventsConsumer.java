@@ -7,21 +7,24 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import se.region.governance.commons.events.CloudEventCodec;
+import se.region.governance.commons.events.ConsumerRetry;
 import se.region.governance.plans.application.DocumentReplicas;
 
 /**
- * Feeds the document replica from governance.documents. A malformed record is logged and skipped;
- * a failure to apply a good one is retried a few times, then logged, so the consumer never stops.
+ * Feeds the document replica from governance.documents. A malformed record (or one whose data is
+ * unusable) is logged and skipped. A failure to apply a good one (the database away, the persistence
+ * unit still starting while events wait in the topic) is retried in place by {@link ConsumerRetry};
+ * only a persistent failure stops the channel, which turns health DOWN rather than losing the event.
  */
 @ApplicationScoped
 public class DocumentEventsConsumer {
-
-    private static final int ATTEMPTS = 3;
 
     @Inject
     CloudEventCodec codec;
     @Inject
     DocumentReplicas replicas;
+    @Inject
+    ConsumerRetry retry;
 
     @Incoming("governance-documents")
     @Blocking
@@ -38,26 +41,10 @@ public class DocumentEventsConsumer {
                     record.partition(), record.offset(), e.getMessage());
             return;
         }
-        for (int attempt = 1; ; attempt++) {
-            try {
-                replicas.apply(event);
-                return;
-            } catch (IllegalArgumentException e) {
-                Log.warnf("skipped document event %s (offset %d): %s", event.id(), record.offset(), e.getMessage());
-                return;
-            } catch (RuntimeException e) {
-                if (attempt >= ATTEMPTS) {
-                    Log.errorf(e, "could not apply document event %s (offset %d) after %d attempts; skipped",
-                            event.id(), record.offset(), ATTEMPTS);
-                    return;
-                }
-                try {
-                    Thread.sleep(200L * attempt);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
+        try {
+            retry.run("document event " + event.id() + " (offset " + record.offset() + ")", () -> replicas.apply(event));
+        } catch (IllegalArgumentException e) {
+            Log.warnf("skipped document event %s (offset %d): %s", event.id(), record.offset(), e.getMessage());
         }
     }
 }

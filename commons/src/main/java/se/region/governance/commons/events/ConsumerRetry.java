@@ -11,6 +11,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * place keeps the order and loses nothing; only after {@code governance.consumer.max-attempts} does the
  * failure reach the messaging layer, which stops the channel and turns readiness DOWN, so a real
  * defect is visible instead of silently skipped. Each attempt must be its own transaction.
+ * An {@link IllegalArgumentException} says the event itself is unusable: it is not retried (the
+ * caller decides whether to skip it).
  */
 @ApplicationScoped
 public class ConsumerRetry {
@@ -32,6 +34,8 @@ public class ConsumerRetry {
             try {
                 apply.run();
                 return;
+            } catch (IllegalArgumentException unusable) {
+                throw unusable;
             } catch (RuntimeException e) {
                 if (attempt >= maxAttempts) {
                     Log.errorf(e, "Giving up applying %s after %d attempts", what, attempt);

@@ -36,4 +36,14 @@ class ConsumerRetryTest {
         assertSame(failure, thrown);
         assertEquals(4, attempts.get());
     }
+
+    @Test
+    void anUnusableEventIsNotRetried() {
+        AtomicInteger attempts = new AtomicInteger();
+        assertThrows(IllegalArgumentException.class, () -> new ConsumerRetry(5, 1).run("event 3", () -> {
+            attempts.incrementAndGet();
+            throw new IllegalArgumentException("no document in data");
+        }));
+        assertEquals(1, attempts.get());
+    }
 }
