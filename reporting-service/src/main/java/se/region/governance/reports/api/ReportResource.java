@@ -29,6 +29,7 @@ import se.region.governance.commons.http.PageResponse;
 import se.region.governance.commons.security.Caller;
 import se.region.governance.reports.application.ConsumerStatus;
 import se.region.governance.reports.application.Formats;
+import se.region.governance.reports.application.ReportRenderers;
 import se.region.governance.reports.application.ReportService;
 import se.region.governance.reports.application.ReportView;
 
@@ -53,6 +54,8 @@ public class ReportResource {
     ConsumerStatus consumers;
     @Inject
     Caller caller;
+    @Inject
+    ReportRenderers renderers;
 
     @POST
     @RolesAllowed({REPORTER, ADMIN})
@@ -60,7 +63,7 @@ public class ReportResource {
     public Response compile(@Valid @NotNull Requests.CompileJson body, @Context UriInfo uri) {
         ReportView r = reports.compile(body.toCommand(caller.name()));
         return Response.created(uri.getAbsolutePathBuilder().path(r.id().toString()).build())
-                .tag(EntityTags.of(r.version())).entity(r).build();
+                .tag(EntityTags.of(r.version())).type(MediaType.APPLICATION_JSON_TYPE).entity(renderers.json(r)).build();
     }
 
     @GET
@@ -104,7 +107,7 @@ public class ReportResource {
     @Operation(summary = "Refresh a DRAFT's data (same period and as-of date); the free text is kept. Optional If-Match")
     public Response recompile(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         ReportView r = reports.recompile(id, ifMatch);
-        return Response.ok(r).tag(EntityTags.of(r.version())).build();
+        return Response.ok(renderers.json(r), MediaType.APPLICATION_JSON_TYPE).tag(EntityTags.of(r.version())).build();
     }
 
     @PATCH

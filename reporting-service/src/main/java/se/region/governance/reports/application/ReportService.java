@@ -63,12 +63,11 @@ public class ReportService {
                     "No events of plan " + c.planId() + " have reached the reporting service",
                     Map.of("errors", List.of(Map.of("field", "planId", "message", "unknown plan"))));
         }
-        JsonNode sections = compileSections(c.planId(), period);
         Report r = Report.compiled(UUID.randomUUID(), c.planId(), c.title(), period, c.compiledBy(), caller.subject(),
-                text(sections), now());
+                compileSections(c.planId(), period), now());
         reports.persist(r);
         reports.flush();
-        return compiled(r, sections);
+        return compiled(r);
     }
 
     @Transactional
@@ -76,10 +75,10 @@ public class ReportService {
         Report r = locked(id);
         EntityTags.check(ifMatch, r.version);
         r.status.requireDraft("recompiled");
-        JsonNode sections = compileSections(r.planId, r.period());
-        r.recompiled(text(sections), now());
+        String sections = compileSections(r.planId, r.period());
+        r.recompiled(sections, now());
         reports.flush();
-        return compiled(r, sections);
+        return compiled(r);
     }
 
     @Transactional
@@ -119,7 +118,7 @@ public class ReportService {
     @Transactional
     public Rendered render(UUID id, String format) {
         Report r = find(id);
-        ReportView v = view(r);
+        ReportView v = Formats.JSON.equals(format) ? lightView(r) : view(r);
         if (r.status == ReportStatus.FINAL) {
             byte[] frozen = reports.rendition(id, format);
             if (frozen != null) {
@@ -162,22 +161,19 @@ public class ReportService {
         }
     }
 
-    private JsonNode compileSections(String planId, ReportPeriod period) {
+    /** The sections as JSON text, serialized once. */
+    private String compileSections(String planId, ReportPeriod period) {
         AsOfState state = AsOfState.rebuild(planId, period.asOf(), eventLog.eventsUpTo(planId, period.asOf()));
         List<Section> sections = new ReportCompiler(json).compile(state, period);
-        return json.valueToTree(sections);
-    }
-
-    private String text(JsonNode node) {
         try {
-            return json.writeValueAsString(node);
+            return json.writeValueAsString(sections);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private ReportView compiled(Report r, JsonNode sections) {
-        ReportView v = view(r, sections);
+    private ReportView compiled(Report r) {
+        ReportView v = lightView(r);
         outbox.append(EventTypes.REPORTS_TOPIC, EventTypes.REPORT_COMPILED, r.id.toString(),
                 new ReportEvents.ReportCompiled(ReportEvents.ReportSummary.of(v)));
         return v;
@@ -191,9 +187,14 @@ public class ReportService {
         }
     }
 
+    /** Without parsing the sections: enough to write the JSON format (the stored text is spliced in). */
+    ReportView lightView(Report r) {
+        return view(r, null);
+    }
+
     private ReportView view(Report r, JsonNode sections) {
         return new ReportView(r.id, r.planId, r.title, r.periodFrom, r.periodTo, r.asOf, r.status, r.compiledBy,
-                r.compiledAt, r.contentHash, r.finalizedAt, r.preface, r.conclusion, sections, r.version);
+                r.compiledAt, r.contentHash, r.finalizedAt, r.preface, r.conclusion, sections, r.version, r.sections);
     }
 
     private Report find(UUID id) {
