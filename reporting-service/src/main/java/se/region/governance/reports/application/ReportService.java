@@ -3,6 +3,7 @@ package se.region.governance.reports.application;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -163,10 +164,18 @@ public class ReportService {
 
     /** The sections as JSON text, serialized once. */
     private String compileSections(String planId, ReportPeriod period) {
-        AsOfState state = AsOfState.rebuild(planId, period.asOf(), eventLog.eventsUpTo(planId, period.asOf()));
+        long t0 = System.nanoTime();
+        List<se.region.governance.reports.domain.LoggedEvent> events = eventLog.eventsUpTo(planId, period.asOf());
+        long t1 = System.nanoTime();
+        AsOfState state = AsOfState.rebuild(planId, period.asOf(), events);
         List<Section> sections = new ReportCompiler(json).compile(state, period);
+        long t2 = System.nanoTime();
         try {
-            return json.writeValueAsString(sections);
+            String text = json.writeValueAsString(sections);
+            Log.debugf("compiled plan %s as of %s: %d events read in %d ms, rebuilt and compiled in %d ms, %d chars written in %d ms",
+                    planId, period.asOf(), events.size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, text.length(),
+                    (System.nanoTime() - t2) / 1_000_000);
+            return text;
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -149,9 +149,11 @@ public final class AsOfState {
 
     /** Measures that exist (have a view) in plan order: by code, numerically where possible. */
     public List<Map.Entry<String, MeasureState>> orderedMeasures() {
+        record Keyed(String key, Map.Entry<String, MeasureState> entry) {
+        }
         return measures.entrySet().stream().filter(en -> en.getValue().view != null)
-                .sorted(Comparator.comparing((Map.Entry<String, MeasureState> en) -> codeKey(en.getValue().view.path("code").asText(""))))
-                .toList();
+                .map(en -> new Keyed(codeKey(en.getValue().view.path("code").asText("")), en))
+                .sorted(Comparator.comparing(Keyed::key)).map(Keyed::entry).toList();
     }
 
     /** "2.10" after "2.9": each dot-separated number zero-padded. */

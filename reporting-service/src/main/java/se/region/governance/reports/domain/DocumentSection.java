@@ -52,10 +52,15 @@ final class DocumentSection {
             counts[c.ordinal()]++;
             rows.add(item(e.getKey(), d, c));
         }
-        rows.sort(Comparator.comparing((ObjectNode o) -> Category.valueOf(o.path("category").asText()).ordinal())
-                .thenComparing(o -> o.path("title").asText(), java.text.Collator.getInstance(java.util.Locale.forLanguageTag("sv-SE"))));
+        // Swedish order of titles (å, ä, ö last); collation keys computed once per row, not per comparison
+        java.text.Collator swedish = java.text.Collator.getInstance(java.util.Locale.forLanguageTag("sv-SE"));
+        record Row(int category, java.text.CollationKey title, ObjectNode item) {
+        }
         ArrayNode items = json.createArrayNode();
-        rows.forEach(items::add);
+        rows.stream().map(o -> new Row(Category.valueOf(o.path("category").asText()).ordinal(),
+                        swedish.getCollationKey(o.path("title").asText()), o))
+                .sorted(Comparator.comparingInt(Row::category).thenComparing(Row::title))
+                .forEach(r -> items.add(r.item()));
         String body = "Under perioden " + period.from() + "–" + period.to() + " fastställdes " + counts[0]
                 + " styrdokument. Per " + state.asOf + " var " + counts[1] + " på remiss, " + counts[2] + " under översyn och "
                 + counts[3] + " under framtagande" + (counts[4] > 0 ? "; " + counts[4] + " upphävdes eller ersattes" : "") + ".";
