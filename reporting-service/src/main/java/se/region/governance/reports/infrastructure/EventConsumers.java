@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import se.region.governance.commons.events.CloudEventCodec;
+import se.region.governance.commons.events.ConsumerRetry;
 import se.region.governance.commons.events.CloudEventCodec.ReceivedEvent;
 import se.region.governance.reports.application.ConsumerCounters;
 import se.region.governance.reports.application.EventIngest;
@@ -31,6 +32,8 @@ public class EventConsumers {
     EventIngest ingest;
     @Inject
     ConsumerCounters counters;
+    @Inject
+    ConsumerRetry retry;
 
     @Incoming("governance-documents")
     @Blocking
@@ -53,7 +56,9 @@ public class EventConsumers {
             }
         }
         if (!batch.isEmpty()) {
-            ingest.applyAll(topic, batch);
+            // a transient failure (the persistence unit still starting while events wait, the database
+            // restarting) is retried in place; a persistent one stops the channel (readiness DOWN)
+            retry.run(batch.size() + " event(s) of " + topic, () -> ingest.applyAll(topic, batch));
         }
     }
 
