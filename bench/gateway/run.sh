@@ -80,25 +80,29 @@ LUA
 } > "$lua"
 
 declare -A BASE=([direct]=http://127.0.0.1:$DOCS_PORT [gateway]=http://127.0.0.1:$GW_PORT [nginx]=http://127.0.0.1:$NGINX_PORT)
-echo "== warm-up (each way, 5 s)"
-for way in direct gateway nginx; do
-  wrk -t2 -c16 -d5s -s "$lua" -H "Authorization: Bearer $TOKEN" "${BASE[$way]}" >/dev/null
+echo "== warm-up (each way 3 x 8 s, interleaved: the JIT of both JVMs settles)"
+for _ in 1 2 3; do
+  for way in direct gateway nginx; do
+    wrk -t2 -c16 -d8s -s "$lua" -H "Authorization: Bearer $TOKEN" "${BASE[$way]}" >/dev/null
+  done
 done
 
-printf "\n%-10s %6s %12s %10s %10s\n" "way" "conns" "req/s" "p50" "p99"
+printf "\n%-10s %6s %6s %12s %10s %10s\n" "way" "conns" "round" "req/s" "p50" "p99"
 declare -A RPS
 for c in 16 64; do
-  for way in direct gateway nginx; do
-    read -r rps p50 p99 rest < <(wrk -t2 -c$c -d${DURATION}s --latency -s "$lua" -H "Authorization: Bearer $TOKEN" \
-      "${BASE[$way]}" | wrk_figures)
-    RPS[$way$c]=$rps
-    printf "%-10s %6s %12s %10s %10s %s\n" "$way" $c "$rps" "$p50" "$p99" "${rest:-}"
+  for round in 1 2; do # interleaved rounds: a drift of the shared machine hits every way alike
+    for way in direct gateway nginx; do
+      read -r rps p50 p99 rest < <(wrk -t2 -c$c -d${DURATION}s --latency -s "$lua" -H "Authorization: Bearer $TOKEN" \
+        "${BASE[$way]}" | wrk_figures)
+      RPS[$way$c]=$(echo "${RPS[$way$c]:-0} + $rps / 2" | bc -l)
+      printf "%-10s %6s %6s %12s %10s %10s %s\n" "$way" $c $round "$rps" "$p50" "$p99" "${rest:-}"
+    done
   done
 done
 echo
 for c in 16 64; do
-  echo "$c connections: gateway/direct $(echo "scale=2; ${RPS[gateway$c]} / ${RPS[direct$c]}" | bc)," \
-    "nginx/direct $(echo "scale=2; ${RPS[nginx$c]} / ${RPS[direct$c]}" | bc)"
+  echo "$c connections (mean of 2 rounds): direct $(printf %.0f "${RPS[direct$c]}"), gateway $(printf %.0f "${RPS[gateway$c]}"), nginx $(printf %.0f "${RPS[nginx$c]}") req/s;" \
+    "gateway/direct $(echo "scale=2; ${RPS[gateway$c]} / ${RPS[direct$c]}" | bc), nginx/direct $(echo "scale=2; ${RPS[nginx$c]} / ${RPS[direct$c]}" | bc)"
 done
 echo "RSS after load: gateway $(rss_mb "$GW_PID") MB, docs service $(rss_mb "$DOCS_PID") MB"
 echo "machine: $(nproc) cores; wrk, nginx, the gateway, the service and PostgreSQL share them"
