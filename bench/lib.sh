@@ -26,11 +26,12 @@ build_if_needed() {
 }
 
 # start_service MODULE PORT DB [EXTRA JAVA OPTS...]: starts the jar in the background; sets SERVICE_PID.
+# JVM options as the run command uses them (BENCH_JAVA_OPTS, default -Xmx256m).
 # Waits for READY_PATH (default /q/health/ready; the gateway's readiness also needs every service).
 start_service() {
   local module=$1 port=$2 db=$3; shift 3
   mkdir -p "$ROOT/bench/results"
-  DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" java -Xmx512m -Dquarkus.profile=local -Dquarkus.http.port="$port" "$@" \
+  DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" java ${BENCH_JAVA_OPTS:--Xmx256m} -Dquarkus.profile=local -Dquarkus.http.port="$port" "$@" \
     -jar "$ROOT/$module/target/quarkus-app/quarkus-run.jar" > "$ROOT/bench/results/$module-$port.log" 2>&1 &
   SERVICE_PID=$!
   for _ in $(seq 1 120); do
