@@ -52,3 +52,18 @@ wrk_figures() {
   awk '/Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /Non-2xx/ {err=$5}
        END {printf "%s %s %s%s\n", rps, p50, p99, (err ? " non2xx=" err : "")}'
 }
+
+# round_robin_lua FILE ID...: a wrk script that GETs /api/v1/documents/{id} over the ids in turn
+round_robin_lua() {
+  local file=$1; shift
+  {
+    echo "ids = {"; for id in "$@"; do echo "\"$id\","; done; echo "}"
+    cat <<'LUA'
+counter = 0
+request = function()
+  counter = counter + 1
+  return wrk.format("GET", "/api/v1/documents/" .. ids[(counter % #ids) + 1])
+end
+LUA
+  } > "$file"
+}

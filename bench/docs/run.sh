@@ -51,16 +51,7 @@ echo "   loaded in $(echo "$(date +%s.%N) - $start" | bc) s"
 
 ids=$(psql -h 127.0.0.1 -U governance -d $DB -At -c "select id from document order by diary_number limit 50")
 lua=$RESULTS/docs-ids.lua
-{
-  echo "ids = {"; for id in $ids; do echo "\"$id\","; done; echo "}"
-  cat <<'LUA'
-counter = 0
-request = function()
-  counter = counter + 1
-  return wrk.format("GET", "/api/v1/documents/" .. ids[(counter % #ids) + 1])
-end
-LUA
-} > "$lua"
+round_robin_lua "$lua" $ids
 pgdir=$RESULTS/docs-pgbench
 rm -rf "$pgdir"; mkdir -p "$pgdir"
 k=0

@@ -69,15 +69,7 @@ code=$(curl -s -o /dev/null -w '%{http_code}' -X POST "http://127.0.0.1:$DOCS_PO
 [ "$code" = 201 ] || { echo "import answered $code" >&2; exit 1; }
 ids=$(psql -h 127.0.0.1 -U governance -d $DB -At -c "select id from document order by diary_number limit 50")
 lua=$RESULTS/gw-ids.lua
-{ echo "ids = {"; for id in $ids; do echo "\"$id\","; done; echo "}"
-  cat <<'LUA'
-counter = 0
-request = function()
-  counter = counter + 1
-  return wrk.format("GET", "/api/v1/documents/" .. ids[(counter % #ids) + 1])
-end
-LUA
-} > "$lua"
+round_robin_lua "$lua" $ids
 
 declare -A BASE=([direct]=http://127.0.0.1:$DOCS_PORT [gateway]=http://127.0.0.1:$GW_PORT [nginx]=http://127.0.0.1:$NGINX_PORT)
 echo "== warm-up (each way 3 x 8 s, interleaved: the JIT of both JVMs settles)"
