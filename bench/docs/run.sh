@@ -12,6 +12,8 @@
 #   3. the ceiling: pgbench, the same primary-key select on the same table (same 50 ids), same clients
 # and prints the service/ceiling ratio and the service's RSS under load. The service gets a pool of 24
 # connections, so pgbench's 64 clients still fit under PostgreSQL's default max_connections (100).
+# The service's outbox relay is off: a benchmark's bulk load must not flood the shared event topics
+# (consumers of other services and test runs would have to read it all).
 set -euo pipefail
 . "$(cd "$(dirname "$0")/.." && pwd)/lib.sh"
 DURATION=${1:-15}
@@ -25,7 +27,7 @@ need bc bc
 "$ROOT/deploy/local/infra" ensure >/dev/null
 build_if_needed governance-docs-service
 fresh_db $DB
-start_service governance-docs-service $PORT $DB -Dquarkus.datasource.jdbc.max-size=24
+start_service governance-docs-service $PORT $DB -Dquarkus.datasource.jdbc.max-size=24 -Dgovernance.outbox.enabled=false
 trap 'kill $SERVICE_PID 2>/dev/null || true' EXIT
 TOKEN=$("$ROOT/deploy/local/token" registrar --sub bench)
 BASE=http://127.0.0.1:$PORT

@@ -10,6 +10,8 @@
 # with wrk at 16 and 64 connections: req/s, p50, p99, and the ratios gateway/direct and nginx/direct.
 # The gateway's per-client rate limit is raised for the run (one token sends everything); everything
 # else is the gateway's default configuration. wrk, nginx and the services share the machine's cores.
+# The service's outbox relay is off: a benchmark's bulk load must not flood the shared event topics
+# (consumers of other services and test runs would have to read it all).
 set -euo pipefail
 . "$(cd "$(dirname "$0")/.." && pwd)/lib.sh"
 DURATION=${1:-15}
@@ -32,7 +34,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-start_service governance-docs-service $DOCS_PORT $DB; pids+=("$SERVICE_PID"); DOCS_PID=$SERVICE_PID
+start_service governance-docs-service $DOCS_PORT $DB -Dgovernance.outbox.enabled=false; pids+=("$SERVICE_PID"); DOCS_PID=$SERVICE_PID
 READY_PATH=/q/health/live start_service gateway $GW_PORT $DB -Dgateway.routes.documents=http://127.0.0.1:$DOCS_PORT \
   -Dgateway.rate-limit.per-second=1000000 -Dgateway.rate-limit.burst=1000000 -Dquarkus.http.access-log.enabled=false
 pids+=("$SERVICE_PID"); GW_PID=$SERVICE_PID
