@@ -34,6 +34,10 @@ import java.util.stream.Collectors;
  */
 public class ProblemMappers {
 
+    /** The message of Agroal's SQLException when no pooled connection became free in time. */
+    static final String POOL_EXHAUSTED = "Sorry, acquisition timeout";
+    static final String RETRY_AFTER_SECONDS = "1";
+
     @ServerExceptionMapper
     public Response domain(DomainException e, UriInfo uri) {
         Problem p = new Problem(e.type(), e.title(), e.kind().status, e.getMessage(), path(uri));
@@ -136,12 +140,33 @@ public class ProblemMappers {
             if (t instanceof DomainException d) {
                 return domain(d, uri);
             }
+            if (isOverload(t)) {
+                Log.warnf("Overloaded on %s: %s", path(uri), t.getMessage());
+                return Response.fromResponse(new Problem("service-busy", "Service Unavailable", 503,
+                                "The service is busy (no database connection or lock became free in time); nothing was "
+                                        + "changed; retry after a moment", path(uri)).toResponse())
+                        .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
+            }
         }
         String reference = UUID.randomUUID().toString();
         Log.errorf(e, "Unexpected error %s on %s", reference, path(uri));
         return new Problem("internal", "Internal Server Error", 500,
                 "An unexpected error occurred; quote reference " + reference, path(uri))
                 .with("reference", reference).toResponse();
+    }
+
+    /**
+     * Overload, not a fault: the connection pool had no free connection within its acquisition timeout
+     * (Agroal's SQLException), or PostgreSQL gave up waiting for a lock (55P03) or cancelled a statement
+     * on its statement timeout (57014). The transaction rolled back, so a retry is safe.
+     */
+    static boolean isOverload(Throwable t) {
+        if (t instanceof java.sql.SQLException sql) {
+            String state = sql.getSQLState();
+            return "55P03".equals(state) || "57014".equals(state)
+                    || (sql.getMessage() != null && sql.getMessage().startsWith(POOL_EXHAUSTED));
+        }
+        return false;
     }
 
     private static String fieldOf(ConstraintViolation<?> v) {

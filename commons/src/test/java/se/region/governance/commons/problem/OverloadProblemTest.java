@@ -1,0 +1,45 @@
+package se.region.governance.commons.problem;
+
+import jakarta.ws.rs.core.Response;
+import org.hibernate.exception.GenericJDBCException;
+import org.junit.jupiter.api.Test;
+
+import java.sql.SQLException;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Overload is a 503 with Retry-After (the client may retry: the transaction rolled back), not a 500. */
+class OverloadProblemTest {
+
+    private final ProblemMappers mappers = new ProblemMappers();
+
+    @Test
+    void exhaustedConnectionPoolIs503WithRetryAfter() {
+        // what Hibernate throws when Agroal finds no free connection within its acquisition timeout
+        Response r = mappers.unexpected(new GenericJDBCException("Unable to acquire JDBC Connection",
+                new SQLException("Sorry, acquisition timeout!")), null);
+        assertEquals(503, r.getStatus());
+        assertEquals("1", r.getHeaderString("Retry-After"));
+        assertEquals("application/problem+json", r.getMediaType().toString());
+        Problem body = (Problem) r.getEntity();
+        assertEquals("Service Unavailable", body.title);
+        assertEquals("https://governance.region.se/problems/service-busy", body.type.toString());
+    }
+
+    @Test
+    void lockAndStatementTimeoutsAreOverloadToo() {
+        assertTrue(ProblemMappers.isOverload(new SQLException("canceling statement due to lock timeout", "55P03")));
+        assertTrue(ProblemMappers.isOverload(new SQLException("canceling statement due to statement timeout", "57014")));
+        assertEquals(503, mappers.unexpected(new RuntimeException(new SQLException("lock", "55P03")), null).getStatus());
+    }
+
+    @Test
+    void otherDatabaseErrorsStay500WithAReference() {
+        assertFalse(ProblemMappers.isOverload(new SQLException("syntax error", "42601")));
+        Response r = mappers.unexpected(new GenericJDBCException("boom", new SQLException("syntax error", "42601")), null);
+        assertEquals(500, r.getStatus());
+        assertEquals(null, r.getHeaderString("Retry-After"));
+    }
+}
