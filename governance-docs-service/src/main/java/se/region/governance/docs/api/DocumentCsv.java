@@ -29,14 +29,16 @@ import java.util.stream.Collectors;
 /**
  * The register as CSV (RFC 4180, UTF-8, header row). Export and import share the columns; on
  * import, the read-only columns (id, status, currentVersion, createdAt, updatedAt) are ignored and
- * every document starts as DRAFT. Principles are codes separated by ';'.
+ * every document starts as DRAFT. Principles are codes separated by ';'. Columns added later come last
+ * (draftingSince), and every column but diaryNumber, title and type may be absent, so a file in an
+ * older column set still imports.
  */
 @ApplicationScoped
 public class DocumentCsv {
 
     static final List<String> COLUMNS = List.of("id", "diaryNumber", "title", "type", "political", "status", "ownerUnit",
             "responsible", "summary", "decisionBody", "decisionCommittee", "decisionDate", "decisionParagraph",
-            "reviewDue", "fileUrl", "principles", "currentVersion", "createdAt", "updatedAt");
+            "reviewDue", "fileUrl", "principles", "currentVersion", "createdAt", "updatedAt", "draftingSince");
     private static final int MAX_ROWS = 5000;
 
     private final CsvMapper mapper = new CsvMapper();
@@ -76,6 +78,7 @@ public class DocumentCsv {
         m.put("currentVersion", d.currentVersion());
         m.put("createdAt", d.createdAt());
         m.put("updatedAt", d.updatedAt());
+        m.put("draftingSince", d.draftingSince());
         m.replaceAll((k, v) -> v == null ? "" : v.toString());
         return m;
     }
@@ -116,6 +119,7 @@ public class DocumentCsv {
         DecisionBody body = parseValue(r, "decisionBody", DecisionBody::valueOf, problems);
         LocalDate decisionDate = parseValue(r, "decisionDate", LocalDate::parse, problems);
         LocalDate reviewDue = parseValue(r, "reviewDue", LocalDate::parse, problems);
+        LocalDate draftingSince = parseValue(r, "draftingSince", LocalDate::parse, problems);
         Boolean political = parseValue(r, "political", v -> {
             if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
                 throw new IllegalArgumentException();
@@ -130,7 +134,7 @@ public class DocumentCsv {
                 blank(r.get("decisionParagraph")));
         Requests.DocumentJson json = new Requests.DocumentJson(blank(r.get("diaryNumber")), blank(r.get("title")), type,
                 political, blank(r.get("ownerUnit")), blank(r.get("responsible")), blank(r.get("summary")), decision,
-                principles, reviewDue, blank(r.get("fileUrl")), null);
+                principles, reviewDue, blank(r.get("fileUrl")), null, draftingSince);
         for (ConstraintViolation<Requests.DocumentJson> v : validator.validate(json)) {
             String field = v.getPropertyPath().toString();
             if (problems.stream().noneMatch(p -> field.startsWith(p.field()))) {

@@ -108,10 +108,14 @@ public class LifecycleResource {
     @POST
     @Path("reviews")
     @RolesAllowed({REGISTRAR, ADMIN})
-    @Operation(summary = "Start a review (översyn): UNDER_REVIEW")
+    @Operation(summary = "Start a review (översyn): UNDER_REVIEW",
+            description = "Optional body {reason, startedOn}: startedOn is the day the review was decided or began"
+                    + " (defaults to today, Europe/Stockholm; not in the future); the audit trail and the review-started"
+                    + " event carry it.")
     public Response review(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid Requests.ReviewJson body) {
-        DocumentView d = lifecycle.startReview(id, ifMatch, body == null ? null : Requests.trim(body.reason()));
+        DocumentView d = lifecycle.startReview(id, ifMatch,
+                body == null ? new Commands.StartReview(null, null) : body.toCommand());
         return Response.ok(d).tag(EntityTags.of(d.version())).build();
     }
 

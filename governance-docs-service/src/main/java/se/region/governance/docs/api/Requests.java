@@ -6,8 +6,10 @@ import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import se.region.governance.docs.application.Commands;
 import se.region.governance.docs.domain.DecisionBody;
 import se.region.governance.docs.domain.DocumentType;
@@ -25,6 +27,11 @@ public final class Requests {
     static final String DIARY_NUMBER = "[\\p{L}\\d/-]{3,40}";
     static final String DIARY_NUMBER_MESSAGE = "must be 3-40 letters, digits, '/' or '-'";
     static final String URL = "https?://\\S+";
+    /** Business dates say when something happened; "today" is the region's (Europe/Stockholm, config/RegionClock). */
+    static final String NOT_IN_FUTURE = "must not be in the future";
+    static final String DRAFTING_SINCE = "When work on the document began (e.g. a plan being drafted); optional, not in"
+            + " the future. Reports as of a date count a draft from it (or from its decision date) instead of from its"
+            + " registration.";
 
     private Requests() {
     }
@@ -61,7 +68,8 @@ public final class Requests {
             @Size(max = 7) List<@Valid @NotNull PrincipleJson> principles,
             LocalDate reviewDue,
             @Size(max = 2000) @Pattern(regexp = URL, message = "must be an http(s) URL") String fileUrl,
-            @Size(max = 100) List<@Valid @NotNull RelationJson> relations) {
+            @Size(max = 100) List<@Valid @NotNull RelationJson> relations,
+            @Schema(description = DRAFTING_SINCE) @PastOrPresent(message = NOT_IN_FUTURE) LocalDate draftingSince) {
 
         @JsonIgnore
         @AssertTrue(message = "each principle at most once")
@@ -81,7 +89,8 @@ public final class Requests {
                             .map(p -> new Commands.PrincipleData(p.principle(), trim(p.passage()))).toList(),
                     reviewDue, trim(fileUrl),
                     relations == null ? null : relations.stream()
-                            .map(r -> new Commands.RelationData(r.kind(), r.documentId())).toList());
+                            .map(r -> new Commands.RelationData(r.kind(), r.documentId())).toList(),
+                    draftingSince);
         }
     }
 
@@ -98,11 +107,13 @@ public final class Requests {
             @Size(max = 7) List<@Valid @NotNull PrincipleJson> principles,
             LocalDate reviewDue,
             @Size(max = 2000) @Pattern(regexp = URL, message = "must be an http(s) URL") String fileUrl,
-            @Size(max = 100) List<@Valid @NotNull RelationJson> relations) {
+            @Size(max = 100) List<@Valid @NotNull RelationJson> relations,
+            @Schema(description = DRAFTING_SINCE) @PastOrPresent(message = NOT_IN_FUTURE) LocalDate draftingSince) {
 
         Commands.DocumentData toData() {
             return new DocumentJson(diaryNumber == null ? "" : diaryNumber, title == null ? "" : title, type, political,
-                    ownerUnit, responsible, summary, decision, principles, reviewDue, fileUrl, relations).toPatchData(
+                    ownerUnit, responsible, summary, decision, principles, reviewDue, fileUrl, relations,
+                    draftingSince).toPatchData(
                     diaryNumber != null, title != null);
         }
     }
@@ -120,7 +131,15 @@ public final class Requests {
                                LocalDate validFrom, LocalDate reviewDue) {
     }
 
-    public record ReviewJson(@Size(max = 4000) String reason) {
+    public record ReviewJson(@Size(max = 4000) String reason,
+                             @Schema(description = "The day the review was decided or began; optional, defaults to today"
+                                     + " (Europe/Stockholm), not in the future. Carried in the review-started event"
+                                     + " as startedOn.")
+                             @PastOrPresent(message = NOT_IN_FUTURE) LocalDate startedOn) {
+
+        Commands.StartReview toCommand() {
+            return new Commands.StartReview(trim(reason), startedOn);
+        }
     }
 
     public record RepealJson(@Valid DecisionBodyJson decision, @Size(max = 4000) String reason) {

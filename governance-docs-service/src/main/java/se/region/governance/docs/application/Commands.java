@@ -28,7 +28,8 @@ public final class Commands {
     /** Every editable field of a document (create and PUT). */
     public record DocumentData(String diaryNumber, String title, DocumentType type, Boolean political, String ownerUnit,
                                String responsible, String summary, DecisionData decision, List<PrincipleData> principles,
-                               LocalDate reviewDue, String fileUrl, List<RelationData> relations) {
+                               LocalDate reviewDue, String fileUrl, List<RelationData> relations,
+                               LocalDate draftingSince) {
     }
 
     public record OpenConsultation(List<String> recipients, LocalDate deadline, String description) {
@@ -38,6 +39,10 @@ public final class Commands {
     }
 
     public record Adopt(DecisionData decision, String fileUrl, LocalDate validFrom, LocalDate reviewDue) {
+    }
+
+    /** @param startedOn the day the review was decided or began; null means today (the region's calendar) */
+    public record StartReview(String reason, LocalDate startedOn) {
     }
 
     public record Repeal(DecisionData decision, String reason) {

@@ -12,6 +12,7 @@ import se.region.governance.docs.infrastructure.AuditRepository;
 import se.region.governance.docs.infrastructure.DocumentRepository;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -50,6 +51,20 @@ public class DocumentChanges {
     /** As above; {@code note} is what the audit trail says when no field changed (e.g. a response from Vision). */
     public DocumentView record(DocumentView before, Document d, String eventType, Map<String, Object> extras,
                                String note) {
+        return write(before, d, eventType, extras, note, Map.of());
+    }
+
+    /**
+     * As above, for a step whose own facts are not fields of the document (a review's startedOn and
+     * reason): they are members of the event's {@code data} and each gets an audit line too (field =
+     * the member's name, no previous value), so the history says what the step said.
+     */
+    public DocumentView recordWithFacts(DocumentView before, Document d, String eventType, Map<String, Object> facts) {
+        return write(before, d, eventType, facts, null, facts);
+    }
+
+    private DocumentView write(DocumentView before, Document d, String eventType, Map<String, Object> extras,
+                               String note, Map<String, Object> facts) {
         OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
         if (before != null) {
             d.updatedAt = now;
@@ -58,13 +73,15 @@ public class DocumentChanges {
         DocumentView after = DocumentView.of(d);
         List<FieldChange> changed = FieldChange.between(before, after);
         String action = eventType.substring(eventType.lastIndexOf('.') + 1);
-        if (changed.isEmpty()) {
+        if (changed.isEmpty() && facts.isEmpty()) {
             audit.persist(new AuditEntry(d.id, now, caller.subject(), caller.name(), action, null, null, note));
         }
         for (FieldChange c : changed) {
             audit.persist(new AuditEntry(d.id, now, caller.subject(), caller.name(), action, c.field(),
                     text(c.previous()), text(c.current())));
         }
+        facts.forEach((field, value) -> audit.persist(new AuditEntry(d.id, now, caller.subject(), caller.name(), action,
+                field, null, text(value))));
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("document", after);
         data.putAll(extras);
@@ -77,7 +94,9 @@ public class DocumentChanges {
         if (value == null) {
             return null;
         }
-        if (value instanceof String || value instanceof Enum<?> || value instanceof Number || value instanceof Boolean) {
+        // dates as YYYY-MM-DD, not as a JSON string literal with its quotes
+        if (value instanceof String || value instanceof Enum<?> || value instanceof Number || value instanceof Boolean
+                || value instanceof LocalDate) {
             return value.toString();
         }
         try {

@@ -209,6 +209,9 @@ public class DocumentService {
         if (!partial || data.summary() != null) {
             d.summary = data.summary();
         }
+        if (!partial || data.draftingSince() != null) {
+            d.draftingSince = data.draftingSince();
+        }
         if (!partial || data.decision() != null) {
             d.decision = data.decision() == null ? null : new Decision(data.decision().body(), data.decision().committee(),
                     data.decision().date(), data.decision().paragraph());

@@ -19,7 +19,7 @@ import java.util.UUID;
 /** A document as the API answers it and as events carry it (docs/events.md, DocumentView). */
 public record DocumentView(UUID id, String diaryNumber, String title, DocumentType type, boolean political,
                            DocumentStatus status, String ownerUnit, String responsible, String summary,
-                           DecisionView decision, List<PrincipleView> principles, LocalDate reviewDue, String fileUrl,
+                           LocalDate draftingSince, DecisionView decision, List<PrincipleView> principles, LocalDate reviewDue, String fileUrl,
                            List<RelationView> relations, int currentVersion, UUID successorId,
                            OffsetDateTime createdAt, OffsetDateTime updatedAt, long version) {
 
@@ -37,7 +37,7 @@ public record DocumentView(UUID id, String diaryNumber, String title, DocumentTy
 
     public static DocumentView of(Document d) {
         return new DocumentView(d.id, d.diaryNumber, d.title, d.type, d.political, d.status, d.ownerUnit, d.responsible,
-                d.summary, DecisionView.of(d.decision),
+                d.summary, d.draftingSince, DecisionView.of(d.decision),
                 d.principles.stream().sorted(Comparator.comparing(p -> p.principle))
                         .map(p -> new PrincipleView(p.principle, p.passage)).toList(),
                 d.reviewDue, d.fileUrl,
@@ -58,6 +58,7 @@ public record DocumentView(UUID id, String diaryNumber, String title, DocumentTy
         m.put("ownerUnit", ownerUnit);
         m.put("responsible", responsible);
         m.put("summary", summary);
+        m.put("draftingSince", draftingSince);
         m.put("decision", decision);
         m.put("principles", principles);
         m.put("reviewDue", reviewDue);

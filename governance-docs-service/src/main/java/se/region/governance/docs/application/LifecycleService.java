@@ -10,9 +10,11 @@ import se.region.governance.docs.application.Commands.Adopt;
 import se.region.governance.docs.application.Commands.OpenConsultation;
 import se.region.governance.docs.application.Commands.RecordResponse;
 import se.region.governance.docs.application.Commands.Repeal;
+import se.region.governance.docs.application.Commands.StartReview;
 import se.region.governance.docs.application.LifecycleViews.ConsultationView;
 import se.region.governance.docs.application.LifecycleViews.ResponseView;
 import se.region.governance.docs.application.LifecycleViews.VersionView;
+import se.region.governance.docs.config.RegionClock;
 import se.region.governance.docs.domain.Consultation;
 import se.region.governance.docs.domain.ConsultationResponse;
 import se.region.governance.docs.domain.Decision;
@@ -55,6 +57,8 @@ public class LifecycleService {
     ObjectMapper json;
     @Inject
     Clock clock;
+    @Inject
+    RegionClock region;
 
     public record ConsultationOpened(DocumentView document, ConsultationView consultation) {
     }
@@ -125,13 +129,22 @@ public class LifecycleService {
         return new Adopted(after, version);
     }
 
+    /**
+     * The review's startedOn (the day it was decided or began, today unless given) and reason are not fields
+     * of the document: the event carries them and the audit trail records them, one line each.
+     */
     @Transactional
-    public DocumentView startReview(UUID id, String ifMatch, String reason) {
+    public DocumentView startReview(UUID id, String ifMatch, StartReview cmd) {
+        LocalDate startedOn = cmd.startedOn() != null ? cmd.startedOn() : region.today();
         Document d = register.lockedForChange(id, ifMatch, false);
         DocumentView before = DocumentView.of(d);
         d.moveTo(DocumentStatus.UNDER_REVIEW);
-        return changes.record(before, d, DocumentEvents.REVIEW_STARTED, reason == null ? Map.of() : Map.of("reason", reason),
-                reason);
+        Map<String, Object> facts = new LinkedHashMap<>();
+        if (cmd.reason() != null) {
+            facts.put("reason", cmd.reason());
+        }
+        facts.put("startedOn", startedOn);
+        return changes.recordWithFacts(before, d, DocumentEvents.REVIEW_STARTED, facts);
     }
 
     @Transactional

@@ -51,6 +51,10 @@ public class Document {
 
     public String summary;
 
+    /** When work on the document began (e.g. a plan being drafted); a business date, not the registration. */
+    @Column(name = "drafting_since")
+    public LocalDate draftingSince;
+
     @Embedded
     public Decision decision;
 
