@@ -2,6 +2,7 @@ package se.region.governance.plans.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import se.region.governance.commons.http.EntityTags;
 import se.region.governance.commons.http.PageResponse;
@@ -69,8 +70,8 @@ public class MeasureService {
 
     @Transactional
     public MeasureView patch(UUID planId, UUID id, String ifMatch, MeasureData data) {
+        Measure m = findForUpdate(planId, id); // measure first, then plan: the order every writer keeps
         lockPlan(planId);
-        Measure m = find(planId, id);
         EntityTags.require(ifMatch, m.version);
         access.requireUnit(m.responsibleUnit, "measures");
         if (data.responsibleUnit() != null) {
@@ -152,12 +153,28 @@ public class MeasureService {
         }
     }
 
+    /** The roll-up's view of every measure of the plan, as this transaction sees it. */
+    List<ProgressRollup.Node> rollupNodes(UUID planId) {
+        return measures.nodesOf(planId);
+    }
+
     Plan lockPlan(UUID planId) {
         return plans.findForUpdate(planId).orElseThrow(() -> DomainException.notFound("Plan", planId));
     }
 
     Measure find(UUID planId, UUID id) {
-        Measure m = measures.findById(id);
+        return ofPlan(planId, id, measures.findById(id));
+    }
+
+    /**
+     * The measure with its row locked. Lock order, kept by every writer so that two never wait on
+     * each other: a measure's row before its plan's row.
+     */
+    Measure findForUpdate(UUID planId, UUID id) {
+        return ofPlan(planId, id, measures.findById(id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    private static Measure ofPlan(UUID planId, UUID id, Measure m) {
         if (m == null || !m.planId.equals(planId)) {
             throw DomainException.notFound("Measure", id + " of plan " + planId);
         }

@@ -60,11 +60,14 @@ public class ProgressService {
      */
     @Transactional
     public Written<UpdateView> report(UUID planId, UUID measureId, String ifMatch, UpdateData data) {
-        measureService.lockPlan(planId);
-        Measure m = measureService.find(planId, measureId);
+        // The measure's row lock serialises updates of one measure (the latest-by-date rule, its version).
+        // The plan's row lock, which orders the plan's change feed and makes the roll-up consistent, is
+        // taken last, so it is held only for the few statements before the commit and updates of
+        // different measures of one plan do not queue behind each other's work.
+        Measure m = measureService.findForUpdate(planId, measureId);
         EntityTags.check(ifMatch, m.version);
         access.requireUnit(m.responsibleUnit, "measures");
-        ProgressRollup before = views.rollup(planId);
+        ProgressRollup.Node previous = node(m);
         MeasureStatus previousStatus = m.status;
         MeasureStatus status = data.status() == null ? m.status : data.status();
         int progress = data.progress() == null ? m.progress : data.progress();
@@ -90,7 +93,11 @@ public class ProgressService {
         updates.persist(u);
         updates.flush();
 
-        ProgressRollup rolledUp = views.rollup(planId);
+        measureService.lockPlan(planId);
+        List<ProgressRollup.Node> nodes = measureService.rollupNodes(planId);
+        ProgressRollup rolledUp = new ProgressRollup(nodes);
+        ProgressRollup before = new ProgressRollup(nodes.stream()
+                .map(n -> n.id().equals(measureId) ? previous : n).toList());
         MeasureView after = views.views(List.of(m), rolledUp).get(0);
         UpdateView view = UpdateView.of(u);
         Map<String, Object> reported = new LinkedHashMap<>();
@@ -106,6 +113,10 @@ public class ProgressService {
         }
         measureService.recordRollup(planId, before, rolledUp, measureId);
         return new Written<>(view, m.version);
+    }
+
+    private static ProgressRollup.Node node(Measure m) {
+        return new ProgressRollup.Node(m.id, m.parentId, m.progress, m.weight, m.status);
     }
 
     @Transactional

@@ -162,4 +162,66 @@ class PlanStatusApiTest {
         assertEquals(all, polled, "the poller saw every change exactly once, in order");
         assertFalse(all.isEmpty());
     }
+
+    /**
+     * Sub-activities of one measure updated concurrently while their titles are edited: no write fails
+     * (the writers lock measure before plan, so none waits on another in a cycle), and the parent's
+     * roll-up, read and announced, is the weighted average of the children's final progress.
+     */
+    @Test
+    void concurrentUpdatesOfSiblingsKeepTheRollUpConsistent() throws Exception {
+        String plan = createPlan();
+        String parent = createMeasure(plan, "{\"code\":\"1\",\"title\":\"Huvudåtgärd\",\"responsibleUnit\":\"" + HR + "\"}");
+        int children = 3;
+        int writesEach = 10;
+        List<String> kids = new ArrayList<>();
+        for (int i = 1; i <= children; i++) {
+            kids.add(createMeasure(plan, "{\"code\":\"1." + i + "\",\"title\":\"Delaktivitet " + i + "\",\"responsibleUnit\":\""
+                    + HR + "\",\"parentId\":\"" + parent + "\",\"weight\":" + i + "}"));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(children + 1);
+        List<Future<?>> futures = new ArrayList<>();
+        for (int c = 0; c < children; c++) {
+            String kid = kids.get(c);
+            int factor = c + 1;
+            futures.add(pool.submit(() -> {
+                for (int k = 1; k <= writesEach; k++) {
+                    report(plan, kid, "{\"date\":\"2023-02-" + String.format("%02d", k) + "\",\"status\":\"IN_PROGRESS\","
+                            + "\"progress\":" + (k * factor * 3) + "}");
+                }
+                return null;
+            }));
+        }
+        futures.add(pool.submit(() -> { // a planner renames the sub-activities meanwhile (measure row, then plan row)
+            for (int k = 0; k < writesEach; k++) {
+                String kid = kids.get(k % children);
+                int status;
+                do {
+                    String etag = Plans.measureEtag(plan, kid);
+                    status = admin().header("If-Match", etag).body("{\"title\":\"Delaktivitet, version " + k + "\"}")
+                            .patch("/api/v1/plans/{id}/measures/{mid}", plan, kid).then().extract().statusCode();
+                    assertTrue(status == 200 || status == 412, "PATCH answered " + status);
+                } while (status == 412);
+            }
+            return null;
+        }));
+        for (Future<?> f : futures) {
+            f.get(120, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+
+        // children end at 30, 60, 90 with weights 1, 2, 3: (30 + 120 + 270) / 6 = 70
+        int expected = 70;
+        admin().get("/api/v1/plans/{id}/measures/{mid}", plan, parent).then().statusCode(200)
+                .body("progress", equalTo(expected));
+        List<java.util.Map<String, Object>> items = integration().queryParam("limit", 1000)
+                .get("/api/v1/plans/{id}/changes", plan).then().statusCode(200).extract().jsonPath().getList("items");
+        Object announced = null;
+        for (var item : items) {
+            if ("actionplan.measure.updated".equals(item.get("type")) && parent.equals(item.get("entityId"))) {
+                announced = ((java.util.Map<?, ?>) ((java.util.Map<?, ?>) item.get("data")).get("measure")).get("progress");
+            }
+        }
+        assertEquals(expected, announced, "the last announcement of the parent carries its final roll-up");
+    }
 }
