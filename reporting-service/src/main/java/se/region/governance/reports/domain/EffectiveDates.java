@@ -19,11 +19,14 @@ import static se.region.governance.reports.domain.EventTypes.*;
  *       repealed: the repeal decision's date; consultation response: its {@code receivedOn};</li>
  *   <li>consultation opened: three months (a usual remiss time) before its deadline, unless the event
  *       itself is earlier; consultation closed: its deadline if the event is later than that;</li>
- *   <li>document created: its decision date if it already carries one; plan created: the plan's decision
- *       date, else its periodFrom; measure created: the earlier of its startDate and the plan's decision
- *       date (a measure of a decided plan exists from the decision);</li>
- *   <li>everything else (edits, review started, replaced, status changes, alerts): the date of the
- *       event time in Europe/Stockholm.</li>
+ *   <li>document created: its decision date if it already carries one, else its {@code draftingSince}
+ *       (the day work on it began) if earlier than the event: a plan registered today that was being
+ *       drafted in 2023 is a DRAFT from then; review started: its {@code startedOn} (the day the review
+ *       was decided or began) if earlier than the event;</li>
+ *   <li>plan created: the plan's decision date, else its periodFrom; measure created: the earlier of its
+ *       startDate and the plan's decision date (a measure of a decided plan exists from the decision);</li>
+ *   <li>everything else (edits, replaced, status changes, alerts), and a review or draft without such a date:
+ *       the date of the event time in Europe/Stockholm.</li>
  * </ul>
  * Then, when events are logged, an aggregate's creation is moved back to its earliest dated event
  * (see the event log): nothing can be adopted or updated before it exists. The state as of D applies
@@ -55,7 +58,9 @@ public final class EffectiveDates {
                 yield deadline == null ? null : earliest(eventDate, deadline.minusMonths(USUAL_CONSULTATION_MONTHS));
             }
             case CONSULTATION_CLOSED -> earliest(eventDate, date(data.path("consultation").path("deadline")));
-            case DOCUMENT_CREATED -> date(data.path("document").path("decision").path("date"));
+            case DOCUMENT_CREATED -> first(date(data.path("document").path("decision").path("date")),
+                    earliest(eventDate, date(data.path("document").path("draftingSince"))));
+            case REVIEW_STARTED -> earliest(eventDate, date(data.path("startedOn")));
             case PLAN_CREATED -> first(date(data.path("plan").path("decision").path("date")),
                     date(data.path("plan").path("periodFrom")));
             case MEASURE_CREATED -> earliest(date(data.path("measure").path("startDate")), planDecisionDate);

@@ -33,7 +33,7 @@ class AsOfProjectionTest {
         AsOfState s = at("2022-08-16");
         assertNull(s.plan);
         assertTrue(s.orderedMeasures().isEmpty());
-        assertEquals("ADOPTED", s.documents.get(plan.delegationsordning).status, "adopted 2022-01-01");
+        assertEquals("ADOPTED", s.documents.get(plan.delegationsordning).status, "adopted 2022-01-01, review from 2022-08-17");
         assertFalse(s.documents.containsKey(plan.styrmodell), "created today, first dated step 2023-06-21");
     }
 
@@ -58,8 +58,31 @@ class AsOfProjectionTest {
         assertEquals("PLANNED", s.measures.get(plan.measureIds[1]).status, "done only in 2024");
         assertEquals("ADOPTED", s.documents.get(plan.styrmodell).status);
         assertEquals("IN_CONSULTATION", s.documents.get(plan.personalpolicy).status, "remiss to 2023-11-30 counts from 2023-08-30");
-        assertEquals("ADOPTED", s.documents.get(plan.delegationsordning).status, "its review started only today");
-        assertFalse(s.documents.containsKey(plan.regionplan), "an undated draft counts from its registration");
+        assertEquals("UNDER_REVIEW", s.documents.get(plan.delegationsordning).status, "review registered today, startedOn 2022-08-17");
+        assertEquals("DRAFT", s.documents.get(plan.regionplan).status, "registered today, draftingSince 2023-05-01");
+        assertFalse(s.documents.containsKey(plan.undatedDraft), "an undated draft counts from its registration");
+    }
+
+    @Test
+    void aDraftCountsFromDraftingSinceAndAReviewFromStartedOnNotFromTheirRegistration() {
+        ReportPeriod period = new ReportPeriod(LocalDate.parse("2023-01-01"), LocalDate.parse("2023-08-31"), LocalDate.parse("2023-08-31"));
+        JsonNode documents = new ReportCompiler(json).compile(at("2023-08-31"), period).get(1).items();
+        assertEquals("DRAFTING", find(documents, "documentId", plan.regionplan).path("category").asText());
+        assertEquals("Under framtagande", find(documents, "documentId", plan.regionplan).path("categoryLabel").asText());
+        assertEquals("UNDER_REVIEW", find(documents, "documentId", plan.delegationsordning).path("category").asText());
+        assertEquals("Under översyn", find(documents, "documentId", plan.delegationsordning).path("categoryLabel").asText());
+        assertNull(find(documents, "documentId", plan.undatedDraft), "no start date: it exists from its registration (today)");
+
+        // not before those dates: the plan did not exist the day before its drafting began, the review had not started
+        assertEquals("DRAFT", at("2023-05-01").documents.get(plan.regionplan).status);
+        assertFalse(at("2023-04-30").documents.containsKey(plan.regionplan));
+        assertEquals("UNDER_REVIEW", at("2022-08-17").documents.get(plan.delegationsordning).status);
+        assertEquals("ADOPTED", at("2022-08-16").documents.get(plan.delegationsordning).status);
+        ReportPeriod spring = new ReportPeriod(LocalDate.parse("2022-01-01"), LocalDate.parse("2022-08-16"), null);
+        JsonNode before = new ReportCompiler(json).compile(at("2022-08-16"), spring).get(1).items();
+        assertNull(find(before, "documentId", plan.regionplan));
+        assertEquals("ADOPTED", find(before, "documentId", plan.delegationsordning).path("category").asText(),
+                "adopted (placeholder 2022-01-01) within that period, not under review yet");
     }
 
     @Test
@@ -113,7 +136,9 @@ class AsOfProjectionTest {
         assertEquals("RS342/2022-" + plan.suffix + ", regionfullmäktige 2023-06-21 § 72", modell.path("decisionReference").asText());
         assertEquals("ADOPTED", modell.path("category").asText());
         assertEquals("IN_CONSULTATION", find(byKey.get("documents").items(), "documentId", plan.personalpolicy).path("category").asText());
-        assertNull(find(byKey.get("documents").items(), "documentId", plan.delegationsordning), "adopted 2022, not in review yet");
+        assertEquals("UNDER_REVIEW", find(byKey.get("documents").items(), "documentId", plan.delegationsordning).path("category").asText(),
+                "regionstyrelsen decided the review 2022-08-17");
+        assertEquals("DRAFTING", find(byKey.get("documents").items(), "documentId", plan.regionplan).path("category").asText());
         assertEquals(2, modell.path("provenance").size(), "created and adopted");
 
         JsonNode m1 = find(byKey.get("measures").items(), "measureId", plan.measureIds[0]);
@@ -135,7 +160,7 @@ class AsOfProjectionTest {
         assertNotNullNode(find(byKey.get("next-steps").items(), "documentId", plan.delegationsordning)); // review due 2024-06-30
 
         JsonNode trust = find(byKey.get("principles").items(), "principle", "TRUST");
-        assertEquals(2, trust.path("documents").asInt(), "styrmodell and personalpolitisk policy");
+        assertEquals(3, trust.path("documents").asInt(), "styrmodell, personalpolitisk policy and regionplan (drafted)");
         assertEquals(1, trust.path("measures").asInt());
         assertEquals(7, byKey.get("principles").items().size());
     }
@@ -145,7 +170,9 @@ class AsOfProjectionTest {
         ReportPeriod period = new ReportPeriod(LocalDate.parse("2022-08-17"), LocalDate.parse("2022-12-31"), null);
         List<Section> sections = new ReportCompiler(json).compile(at("2022-12-31"), period);
         assertEquals(0, sections.get(3).items().size());
-        assertTrue(sections.get(1).items().isEmpty(), sections.get(1).items().toString());
+        // of the register, only the delegation order: under review since regionstyrelsen's decision of 2022-08-17
+        assertEquals(List.of(plan.delegationsordning), java.util.stream.StreamSupport.stream(sections.get(1).items().spliterator(), false)
+                .map(i -> i.path("documentId").asText()).toList(), sections.get(1).items().toString());
     }
 
     static void assertNotNullNode(JsonNode n) {

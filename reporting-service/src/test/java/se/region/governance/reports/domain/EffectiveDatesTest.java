@@ -36,6 +36,23 @@ class EffectiveDatesTest {
     }
 
     @Test
+    void aReviewCountsFromItsStartedOnAndADraftFromItsDraftingSince() throws Exception {
+        assertEquals(LocalDate.parse("2022-08-17"), EffectiveDates.of("governance.document.review-started",
+                json("{\"reason\":\"§ 183\",\"startedOn\":\"2022-08-17\"}"), COMMIT, null));
+        assertEquals(LocalDate.parse("2026-11-26"), EffectiveDates.of("governance.document.review-started",
+                json("{\"startedOn\":\"2027-01-01\"}"), COMMIT, null), "never later than the event itself");
+        assertEquals(LocalDate.parse("2023-05-01"), EffectiveDates.of("governance.document.created",
+                json("{\"document\":{\"status\":\"DRAFT\",\"draftingSince\":\"2023-05-01\"}}"), COMMIT, null));
+        assertEquals(LocalDate.parse("2023-06-21"), EffectiveDates.of("governance.document.created",
+                json("{\"document\":{\"decision\":{\"date\":\"2023-06-21\"},\"draftingSince\":\"2023-01-09\"}}"), COMMIT, null),
+                "a decision it already carries comes first");
+        assertEquals(LocalDate.parse("2026-11-26"), EffectiveDates.of("governance.document.created",
+                json("{\"document\":{\"draftingSince\":null}}"), COMMIT, null));
+        assertEquals(LocalDate.parse("2026-11-26"), EffectiveDates.of("governance.document.updated",
+                json("{\"document\":{\"draftingSince\":\"2023-05-01\"}}"), COMMIT, null), "an edit is dated by itself");
+    }
+
+    @Test
     void withoutABusinessDateTheCommitDateInSwedenCounts() throws Exception {
         assertEquals(LocalDate.parse("2026-11-26"), EffectiveDates.of("governance.document.review-started",
                 json("{\"reason\":\"x\"}"), COMMIT, null), "23:30 UTC is past midnight in Stockholm");

@@ -91,8 +91,12 @@ class EventConsumersTest {
         assertEquals(LocalDate.parse("2023-06-21"), log.entry(events.get(1).id()).get("effectiveDate"));
         // the remiss with deadline 2023-11-30 counts from 2023-08-30, and so does the policy's registration
         assertEquals(LocalDate.parse("2023-08-30"), log.entry(events.get(2).id()).get("effectiveDate"));
-        // the delegation order's review has no business date: it counts from the day it was registered
-        assertEquals(LocalDate.now(java.time.ZoneId.of("Europe/Stockholm")), log.entry(events.get(6).id()).get("effectiveDate"));
+        // the delegation order's review, registered today, was decided 2022-08-17 (startedOn)
+        assertEquals(LocalDate.parse("2022-08-17"), log.entry(events.get(6).id()).get("effectiveDate"));
+        // Regionplan 2024, registered today, has been drafted since 2023-05-01
+        assertEquals(LocalDate.parse("2023-05-01"), log.entry(events.get(7).id()).get("effectiveDate"));
+        // a draft without a start date counts from the day it was registered
+        assertEquals(LocalDate.now(java.time.ZoneId.of("Europe/Stockholm")), log.entry(events.get(8).id()).get("effectiveDate"));
     }
 
     private int planEventCount(Section183 plan) {

@@ -14,7 +14,9 @@ import java.util.UUID;
 /**
  * The action plan of 2022-08-17 § 183 and the governing documents of domain.md, as the events the
  * documents and plans services publish (docs/events.md), registered "today" with back-dated business
- * dates, like the seed. Fresh ids per instance, so test runs never collide on the shared topics.
+ * dates, like the seed: the delegation order's review decided 2022-08-17 ({@code startedOn}), Regionplan
+ * 2024 drafted since 2023-05-01 ({@code draftingSince}); one draft without a start date, which counts
+ * from its registration. Fresh ids per instance, so test runs never collide on the shared topics.
  */
 public final class Section183 {
 
@@ -26,6 +28,7 @@ public final class Section183 {
     public final String personalpolicy = uuid();
     public final String delegationsordning = uuid();
     public final String regionplan = uuid();
+    public final String undatedDraft = uuid();
     public final String suffix = planId.substring(0, 8);
     private final OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     private int tick;
@@ -62,10 +65,13 @@ public final class Section183 {
         v1.set("decision", decision("REGIONSTYRELSEN", "2022-01-01", "§ 0"));
         e.add(doc("governance.document.adopted", delegationsordning, data("document", delegationAdopted).set("version", v1)));
         e.add(doc("governance.document.review-started", delegationsordning,
-                data("document", delegationAdopted.deepCopy().put("status", "UNDER_REVIEW")).put("reason", "§ 183 åtgärd 2")));
+                data("document", delegationAdopted.deepCopy().put("status", "UNDER_REVIEW")).put("reason", "§ 183 åtgärd 2")
+                        .put("startedOn", "2022-08-17")));
 
         e.add(doc("governance.document.created", regionplan, data("document", document(regionplan, "UTAN-DNR-2-" + suffix,
-                "Regionplan 2024", "PLAN", "DRAFT", null, "TRUST"))));
+                "Regionplan 2024", "PLAN", "DRAFT", null, "TRUST").put("draftingSince", "2023-05-01"))));
+        e.add(doc("governance.document.created", undatedDraft, data("document", document(undatedDraft, "UTAN-DNR-9-" + suffix,
+                "Riktlinje utan känt startdatum", "GUIDELINE", "DRAFT", null))));
         return e;
     }
 
