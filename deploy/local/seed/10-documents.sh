@@ -8,7 +8,12 @@
 # summary instead of hiding it:
 # - no diary number in the seeds → "UTAN-DNR-<n>" (a visible placeholder, never a real number);
 # - no decision date for a document the seeds call adopted → the decision date below is a
-#   placeholder, marked "(beslutsdatum ej angivet i underlaget)" in the summary.
+#   placeholder (the API needs a date to adopt, and a document must be adopted before it can be
+#   reviewed), marked "(beslutsdatum ej angivet i underlaget)" in the summary; the decision's
+#   paragraph says "(platshållardatum, beslut ej angivet)" instead of inventing a "§ 0", so every
+#   decision reference that prints it (versions, the compiled report) shows the date is not real.
+# Business dates (what happened before it was registered today) are given as the seeds state them,
+# so a report "as of" 2023 shows what stood then: a review's startedOn, a draft's draftingSince.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=lib.sh
@@ -59,21 +64,29 @@ open_consultation() {
   fi
 }
 
+# start_review ID REASON STARTED_ON: starts the review (decided on STARTED_ON) unless it is not ADOPTED any more
 start_review() {
-  local id=$1 reason=$2
+  local id=$1 reason=$2 started_on=$3
   if [ "$(status_of "$id")" = ADOPTED ]; then
-    api POST "/api/v1/documents/$id/reviews" "$(jq -nc --arg r "$reason" '{reason:$r}')" >/dev/null
+    api POST "/api/v1/documents/$id/reviews" "$(jq -nc --arg r "$reason" --arg d "$started_on" '{reason:$r, startedOn:$d}')" >/dev/null
     must_be 200
   fi
 }
 
 PLACEHOLDER_DATE="(beslutsdatum ej angivet i underlaget)"
+# The decision's paragraph when the date is a placeholder (at most 40 characters).
+PLACEHOLDER_PARAGRAPH="(platshållardatum, beslut ej angivet)"
+# placeholder_decision BODY DATE [COMMITTEE]: a decision whose date is a placeholder, labelled as such
+placeholder_decision() {
+  jq -nc --arg b "$1" --arg d "$2" --arg c "${3:-}" --arg p "$PLACEHOLDER_PARAGRAPH" \
+    '{body:$b, date:$d, paragraph:$p} + (if $c == "" then {} else {committee:$c} end)'
+}
 
 # 1. Riktlinjer för politiska styrdokument, Dnr RS/1060/2018: defines the document types.
 id=$(ensure_document "$(jq -nc --arg s "Definierar regionens typer av politiska styrdokument. En policy anger Region Jämtland Härjedalens förhållningssätt och värderingar inom ämnet, däremot ska inte en policy ange några fasta regler utan enbart principer. $PLACEHOLDER_DATE" '{
   diaryNumber: "RS/1060/2018", title: "Riktlinjer för politiska styrdokument", type: "GUIDELINE",
   political: true, ownerUnit: "Regionledningsförvaltningen", summary: $s}')")
-adopt "$id" '{"body":"REGIONFULLMAKTIGE","date":"2018-12-31","paragraph":"§ 0"}'
+adopt "$id" "$(placeholder_decision REGIONFULLMAKTIGE 2018-12-31)"
 
 # 2. The governance model (styrmodell), RS342/2022, regionfullmäktige 2023-06-21 § 72, published as a PDF.
 id=$(ensure_document "$(jq -nc '{
@@ -98,25 +111,33 @@ id=$(ensure_document "$(jq -nc '{
     {principle: "SUPPORT", passage: "utgöra vägledning för chefer och medarbetare i utveckling och tillämpning inom det personalpolitiska området"}]}')")
 open_consultation "$id" '{"recipients":["De politiska nämnderna"],"deadline":"2023-11-30","description":"Remissversion av reviderad personalpolitisk policy (hösten 2023)."}'
 
-# 4. Regionplan and verksamhetsplaner 2024: being drafted.
+# 4. Regionplan and verksamhetsplaner 2024: being drafted. The follow-up report (HR-avdelningen,
+#    augusti 2023) says the work "pågår ... i skrivande stund" but not since when, and domain.md only
+#    says "being drafted". So draftingSince is the latest day we know the work was under way: the
+#    report's own date, the end of August 2023 (2023-08-31, the date a report of that follow-up is
+#    compiled as of). An earlier day would be invented; the summary says the start is not known.
 ensure_document "$(jq -nc '{
   diaryNumber: "UTAN-DNR-2", title: "Regionplan 2024", type: "PLAN", political: true,
-  ownerUnit: "Regionledningsförvaltningen",
-  summary: "Under framtagande. Ansatsen mot ett mer tillitsbaserat förhållningssätt väntas beaktas i syfte att uppnå ökad involvering och ökat engagemang från chefer och medarbetare. Diarienummer anges inte i underlaget.",
+  ownerUnit: "Regionledningsförvaltningen", draftingSince: "2023-08-31",
+  summary: "Under framtagande. Ansatsen mot ett mer tillitsbaserat förhållningssätt väntas beaktas i syfte att uppnå ökad involvering och ökat engagemang från chefer och medarbetare. Arbetet pågick enligt uppföljningen i augusti 2023; när det började anges inte i underlaget. Diarienummer anges inte i underlaget.",
   principles: [{principle: "TRUST", passage: "ökad involvering och ökat engagemang från chefer och medarbetare"}]}')" >/dev/null
 ensure_document "$(jq -nc '{
   diaryNumber: "UTAN-DNR-3", title: "Verksamhetsplaner 2024", type: "PLAN", political: false,
-  ownerUnit: "Regionledningsförvaltningen",
-  summary: "Under framtagande, liksom regionplanen för 2024. Diarienummer anges inte i underlaget.",
+  ownerUnit: "Regionledningsförvaltningen", draftingSince: "2023-08-31",
+  summary: "Under framtagande, liksom regionplanen för 2024. Arbetet pågick enligt uppföljningen i augusti 2023; när det började anges inte i underlaget. Diarienummer anges inte i underlaget.",
   principles: [{principle: "TRUST", passage: "ökad involvering och ökat engagemang från chefer och medarbetare"}]}')" >/dev/null
 
-# 5. Regionstyrelsens delegationsordning: to be reviewed (regionstyrelsen 2022-08-17 § 183, measure 2).
+# 5. Regionstyrelsens delegationsordning: to be reviewed (regionstyrelsen 2022-08-17 § 183, measure 2;
+#    the board's case of 2022-10-06, seeds/003, cites it). The review began with that decision, so its
+#    startedOn is 2022-08-17. When the order in force was adopted is not known: the adoption below is a
+#    placeholder, labelled as one, dated before the review so that the order is in force until then.
 id=$(ensure_document "$(jq -nc --arg s "Regionstyrelsen beslutade 2022-08-17 § 183 att delegationsordningen ses över. Diarienummer anges inte i underlaget. $PLACEHOLDER_DATE" '{
   diaryNumber: "UTAN-DNR-4", title: "Regionstyrelsens delegationsordning", type: "DELEGATION_ORDER",
   political: true, ownerUnit: "Regionledningsförvaltningen", summary: $s,
   principles: [{principle: "DISCRETION"}]}')")
-adopt "$id" '{"body":"REGIONSTYRELSEN","date":"2022-01-01","paragraph":"§ 0"}'
-start_review "$id" "Regionstyrelsen 2022-08-17 § 183: delegationsordningen ses över som en del av planen för tillitsbaserad styrning och ledning."
+adopt "$id" "$(placeholder_decision REGIONSTYRELSEN 2022-01-01)"
+start_review "$id" "Regionstyrelsen 2022-08-17 § 183: delegationsordningen ses över som en del av planen för tillitsbaserad styrning och ledning." \
+  2022-08-17
 
 # 6. Operativ plan för hälso- och sjukvården: recently adopted, drafted with all parties included.
 id=$(ensure_document "$(jq -nc --arg s "En nyligen antagen plan som bygger på samtliga parters inkludering för att möjliggöra bästa möjliga utfall av hälso- och sjukvården. Diarienummer anges inte i underlaget. $PLACEHOLDER_DATE" '{
@@ -125,4 +146,4 @@ id=$(ensure_document "$(jq -nc --arg s "En nyligen antagen plan som bygger på s
   principles: [
     {principle: "HOLISTIC_VIEW", passage: "bygger på samtliga parters inkludering för att möjliggöra bästa möjliga utfall av hälso- och sjukvården"},
     {principle: "TRUST", passage: "har inneburit en tillitsbaserad ansats där alla väntas kunna vara med och bidra"}]}')")
-adopt "$id" '{"body":"COMMITTEE","committee":"Hälso- och sjukvårdsnämnden","date":"2023-06-01","paragraph":"§ 0"}'
+adopt "$id" "$(placeholder_decision COMMITTEE 2023-06-01 "Hälso- och sjukvårdsnämnden")"
