@@ -1,11 +1,14 @@
 package se.region.governance.docs.platform;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import se.region.governance.commons.security.Roles;
+import se.region.governance.commons.security.VerifiedTokenCache;
 import se.region.governance.commons.testing.TestTokens;
 
 import java.util.UUID;
@@ -14,6 +17,7 @@ import java.util.stream.Stream;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.endsWith;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 /**
  * Foundation: every service verifies the bearer token itself (signature, issuer, audience,
@@ -30,6 +34,21 @@ class SecurityTest {
                 Arguments.of("wrong key", TestTokens.wrongKey(Roles.ADMIN)),
                 Arguments.of("alg none", TestTokens.algNone(Roles.ADMIN)),
                 Arguments.of("garbage", "not.a.jwt"));
+    }
+
+    @Inject
+    JWTParser parser;
+
+    @Test
+    void tokensAreVerifiedThroughTheCacheOfVerifiedTokens() {
+        assertInstanceOf(VerifiedTokenCache.class, parser, "the bean MpJwtValidator authenticates with");
+        String token = TestTokens.token(Roles.READER);
+        for (int i = 0; i < 2; i++) { // the second request is answered from the cache, with the same rules
+            given().auth().oauth2(token).when().get("/api/v1/documents/{id}", UUID.randomUUID())
+                    .then().statusCode(404);
+            given().auth().oauth2(TestTokens.wrongKey(Roles.READER)).when().get("/api/v1/documents/{id}", UUID.randomUUID())
+                    .then().statusCode(401);
+        }
     }
 
     @Test
