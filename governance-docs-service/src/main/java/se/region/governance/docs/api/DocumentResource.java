@@ -28,6 +28,7 @@ import se.region.governance.commons.http.EntityTags;
 import se.region.governance.commons.http.PageResponse;
 import se.region.governance.commons.problem.DomainException;
 import se.region.governance.docs.application.DocumentQuery;
+import se.region.governance.docs.application.DocumentReads;
 import se.region.governance.docs.application.DocumentService;
 import se.region.governance.docs.application.DocumentView;
 import se.region.governance.docs.application.LifecycleService;
@@ -66,6 +67,8 @@ public class DocumentResource {
     LifecycleService lifecycle;
     @Inject
     DocumentCsv csv;
+    @Inject
+    DocumentReads reads;
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, CSV + ";charset=UTF-8"})
@@ -156,8 +159,8 @@ public class DocumentResource {
     @Path("{id}")
     @RolesAllowed({READER, REGISTRAR, PLANNER, REPORTER, INTEGRATION, ADMIN})
     public Response get(@PathParam("id") UUID id) {
-        DocumentView d = service.get(id);
-        return Response.ok(d).tag(EntityTags.of(d.version())).build();
+        DocumentReads.Json d = reads.get(id);
+        return Response.ok(d.body(), MediaType.APPLICATION_JSON_TYPE).tag(EntityTags.of(d.version())).build();
     }
 
     @PUT
