@@ -3,11 +3,14 @@ package se.region.governance.gateway;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import jakarta.inject.Inject;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import se.region.governance.commons.testing.TestTokens;
+import se.region.governance.commons.tokens.VerifiedTokenCache;
 
 import java.util.UUID;
 
@@ -22,6 +25,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 /** The gateway's own behaviour, in front of FakeUpstream (documents, reports) and a closed port (plans). */
 @QuarkusTest
@@ -87,6 +91,19 @@ class GatewayTest {
                 .header("X-Request-Id", "client-42")
                 .body("headers.x-request-id", equalTo("client-42"))
                 .body("headers.traceparent", equalTo(traceparent));
+    }
+
+    @Inject
+    JWTParser parser;
+
+    @Test
+    void tokensAreVerifiedThroughTheSharedCacheOfVerifiedTokens() {
+        assertInstanceOf(VerifiedTokenCache.class, parser);
+        String token = TestTokens.token("reader");
+        for (int i = 0; i < 2; i++) { // the second time from the cache; a forged token is refused both times
+            given().auth().oauth2(token).get("/api/v1/documents/abc").then().statusCode(200);
+            given().auth().oauth2(TestTokens.wrongKey("reader")).get("/api/v1/documents/abc").then().statusCode(401);
+        }
     }
 
     @ParameterizedTest

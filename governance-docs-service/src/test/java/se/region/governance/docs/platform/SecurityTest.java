@@ -8,7 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import se.region.governance.commons.security.Roles;
-import se.region.governance.commons.security.VerifiedTokenCache;
+import se.region.governance.commons.tokens.VerifiedTokenCache;
 import se.region.governance.commons.testing.TestTokens;
 
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package se.region.governance.commons.security;
+package se.region.governance.commons.tokens;
 
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;

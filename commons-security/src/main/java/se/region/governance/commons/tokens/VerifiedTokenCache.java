@@ -1,4 +1,4 @@
-package se.region.governance.commons.security;
+package se.region.governance.commons.tokens;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
