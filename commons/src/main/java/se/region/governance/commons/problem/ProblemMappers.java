@@ -140,6 +140,12 @@ public class ProblemMappers {
             if (t instanceof DomainException d) {
                 return domain(d, uri);
             }
+            if (isClientGone(t)) {
+                // the client closed the connection before its request was read: nobody reads this answer
+                Log.debugf("Client went away on %s: %s", path(uri), t);
+                return new Problem("client-closed-request", "Bad Request", 400,
+                        "The connection was closed before the request was read", path(uri)).toResponse();
+            }
             if (isOverload(t)) {
                 Log.warnf("Overloaded on %s: %s", path(uri), t.getMessage());
                 return Response.fromResponse(new Problem("service-busy", "Service Unavailable", 503,
@@ -167,6 +173,12 @@ public class ProblemMappers {
                     || (sql.getMessage() != null && sql.getMessage().startsWith(POOL_EXHAUSTED));
         }
         return false;
+    }
+
+    /** The client closed the connection (e.g. its timeout) while the request body was still being read. */
+    static boolean isClientGone(Throwable t) {
+        return t instanceof java.nio.channels.ClosedChannelException
+                || "io.vertx.core.http.HttpClosedException".equals(t.getClass().getName());
     }
 
     private static String fieldOf(ConstraintViolation<?> v) {

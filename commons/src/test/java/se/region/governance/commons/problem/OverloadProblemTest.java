@@ -42,4 +42,11 @@ class OverloadProblemTest {
         assertEquals(500, r.getStatus());
         assertEquals(null, r.getHeaderString("Retry-After"));
     }
+
+    @Test
+    void aClientThatClosedTheConnectionIsNotLoggedAsAnError() {
+        Response r = mappers.unexpected(new java.io.IOException(new java.nio.channels.ClosedChannelException()), null);
+        assertEquals(400, r.getStatus());
+        assertEquals("https://governance.region.se/problems/client-closed-request", ((Problem) r.getEntity()).type.toString());
+    }
 }
