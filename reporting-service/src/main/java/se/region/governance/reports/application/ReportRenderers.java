@@ -35,10 +35,16 @@ public class ReportRenderers {
                     r.asOf(), r.status(), r.compiledBy(), r.compiledAt(), r.contentHash(), r.finalizedAt(), r.preface(),
                     r.conclusion(), null, r.version(), null));
             head.remove("sections");
-            String text = json.writeValueAsString(head);
-            StringBuilder b = new StringBuilder(text.length() + r.sectionsJson().length() + 16);
-            b.append(text, 0, text.length() - 1).append(",\"sections\":").append(r.sectionsJson()).append('}');
-            return b.toString().getBytes(StandardCharsets.UTF_8);
+            byte[] start = json.writeValueAsBytes(head);
+            // one UTF-8 encoding of the stored text, copied once into the answer (no megabyte StringBuilder)
+            byte[] sections = r.sectionsJson().getBytes(StandardCharsets.UTF_8);
+            byte[] member = ",\"sections\":".getBytes(StandardCharsets.UTF_8);
+            byte[] out = new byte[start.length - 1 + member.length + sections.length + 1];
+            System.arraycopy(start, 0, out, 0, start.length - 1);
+            System.arraycopy(member, 0, out, start.length - 1, member.length);
+            System.arraycopy(sections, 0, out, start.length - 1 + member.length, sections.length);
+            out[out.length - 1] = '}';
+            return out;
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -66,8 +67,10 @@ public class ReportService {
         }
         Report r = Report.compiled(UUID.randomUUID(), c.planId(), c.title(), period, c.compiledBy(), caller.subject(),
                 compileSections(c.planId(), period), now());
+        long t0 = System.nanoTime();
         reports.persist(r);
         reports.flush();
+        Log.debugf("stored report %s (%d chars of sections) in %d ms", r.id, r.sections.length(), (System.nanoTime() - t0) / 1_000_000);
         return compiled(r);
     }
 
@@ -115,18 +118,21 @@ public class ReportService {
         return view(find(id));
     }
 
-    /** The report in a format: the frozen bytes of a FINAL report, a fresh rendering of a DRAFT. */
-    @Transactional
+    /**
+     * The report in a format: the frozen bytes of a FINAL report, a fresh rendering of a DRAFT. The row (and frozen
+     * bytes) are read in a short transaction; parsing and rendering (a large plan's PDF takes seconds) hold no
+     * transaction and no connection.
+     */
     public Rendered render(UUID id, String format) {
-        Report r = find(id);
-        ReportView v = Formats.JSON.equals(format) ? lightView(r) : view(r);
-        if (r.status == ReportStatus.FINAL) {
-            byte[] frozen = reports.rendition(id, format);
-            if (frozen != null) {
-                return new Rendered(v, frozen);
-            }
+        record Loaded(Report report, byte[] frozen) {
         }
-        return new Rendered(v, renderers.render(v, format));
+        Loaded loaded = QuarkusTransaction.requiringNew().call(() -> {
+            Report r = find(id);
+            return new Loaded(r, r.status == ReportStatus.FINAL ? reports.rendition(id, format) : null);
+        });
+        Report r = loaded.report();
+        ReportView v = Formats.JSON.equals(format) ? lightView(r) : view(r);
+        return new Rendered(v, loaded.frozen() != null ? loaded.frozen() : renderers.render(v, format));
     }
 
     public record Rendered(ReportView report, byte[] bytes) {

@@ -10,6 +10,7 @@ import se.region.governance.reports.domain.AsOfState.DocumentState;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,9 +36,20 @@ final class DocumentSection {
     }
 
     private final ObjectMapper json;
+    /**
+     * One provenance node per event, shared by every item that names the event (a document's latest event is named
+     * in three sections): a large plan's report names tens of thousands. Never changed once built.
+     */
+    private final Map<String, ObjectNode> provenanceNodes = new HashMap<>();
 
     DocumentSection(ObjectMapper json) {
         this.json = json;
+    }
+
+    /** The provenance entry of one event: {@code {eventId, type, time, effectiveDate}}. */
+    ObjectNode node(Provenance p) {
+        return provenanceNodes.computeIfAbsent(p.eventId(), k -> json.createObjectNode().put("eventId", p.eventId())
+                .put("type", p.type()).put("time", p.time().toString()).put("effectiveDate", p.effectiveDate().toString()));
     }
 
     Section compile(AsOfState state, ReportPeriod period) {
@@ -105,8 +117,7 @@ final class DocumentSection {
         ArrayNode principles = o.putArray("principles");
         v.path("principles").forEach(p -> principles.add(p.path("principle").asText(p.asText())));
         ArrayNode prov = o.putArray("provenance");
-        d.provenance.forEach(p -> prov.addObject().put("eventId", p.eventId()).put("type", p.type())
-                .put("time", p.time().toString()).put("effectiveDate", p.effectiveDate().toString()));
+        d.provenance.forEach(p -> prov.add(node(p)));
         return o;
     }
 
@@ -152,8 +163,7 @@ final class DocumentSection {
         ObjectNode o = json.createObjectNode().put("kind", kind).put("documentId", id)
                 .put("diaryNumber", d.view.path("diaryNumber").asText(null)).put("title", d.view.path("title").asText())
                 .put("date", date.toString());
-        o.putArray("provenance").addObject().put("eventId", p.eventId()).put("type", p.type())
-                .put("time", p.time().toString()).put("effectiveDate", p.effectiveDate().toString());
+        o.putArray("provenance").add(node(p));
         return o;
     }
 }

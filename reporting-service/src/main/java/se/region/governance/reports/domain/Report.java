@@ -7,8 +7,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -38,8 +36,7 @@ public class Report {
     public OffsetDateTime compiledAt;
     public String preface;
     public String conclusion;
-    /** The sections as JSON ({@code [{key,title,body,items}]}). */
-    @JdbcTypeCode(SqlTypes.JSON)
+    /** The sections as JSON text ({@code [{key,title,body,items}]}), stored as written (a text column, see V2). */
     public String sections;
     @Column(name = "content_hash")
     public String contentHash;

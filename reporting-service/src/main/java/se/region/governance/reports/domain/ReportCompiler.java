@@ -230,8 +230,7 @@ public final class ReportCompiler {
     }
 
     ObjectNode node(Provenance p) {
-        return json.createObjectNode().put("eventId", p.eventId()).put("type", p.type())
-                .put("time", p.time().toString()).put("effectiveDate", p.effectiveDate().toString());
+        return documents.node(p);
     }
 
     static String capitalize(String s) {
