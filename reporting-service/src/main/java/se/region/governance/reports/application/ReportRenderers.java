@@ -23,7 +23,7 @@ public class ReportRenderers {
     ReportPdf pdf;
 
     /**
-     * The JSON format: the view's fields through Jackson, and the sections as the stored text, spliced in
+     * The JSON format: the view's fields through Jackson, and the sections as the stored bytes, spliced in
      * rather than parsed and written again.
      */
     public byte[] json(ReportView r) {
@@ -36,8 +36,8 @@ public class ReportRenderers {
                     r.conclusion(), null, r.version(), null));
             head.remove("sections");
             byte[] start = json.writeValueAsBytes(head);
-            // one UTF-8 encoding of the stored text, copied once into the answer (no megabyte StringBuilder)
-            byte[] sections = r.sectionsJson().getBytes(StandardCharsets.UTF_8);
+            // the stored UTF-8 bytes, copied once into the answer (never decoded and encoded again)
+            byte[] sections = r.sectionsJson();
             byte[] member = ",\"sections\":".getBytes(StandardCharsets.UTF_8);
             byte[] out = new byte[start.length - 1 + member.length + sections.length + 1];
             System.arraycopy(start, 0, out, 0, start.length - 1);

@@ -11,7 +11,7 @@ import java.util.UUID;
 
 /**
  * A report as the API answers it (design.md: id … contentHash, sections [{key,title,body,items}]).
- * {@code sectionsJson} is the stored text of the sections; {@code sections} its parsed form, null in the
+ * {@code sectionsJson} is the stored UTF-8 JSON of the sections; {@code sections} its parsed form, null in the
  * light view that only writes JSON (a large plan's sections are megabytes: parsed only when needed).
  */
 @JsonPropertyOrder({"id", "planId", "title", "periodFrom", "periodTo", "asOf", "status", "compiledBy", "compiledAt",
@@ -19,7 +19,7 @@ import java.util.UUID;
 public record ReportView(UUID id, String planId, String title, LocalDate periodFrom, LocalDate periodTo, LocalDate asOf,
                          ReportStatus status, String compiledBy, OffsetDateTime compiledAt, String contentHash,
                          OffsetDateTime finalizedAt, String preface, String conclusion, JsonNode sections,
-                         @JsonIgnore long version, @JsonIgnore String sectionsJson) {
+                         @JsonIgnore long version, @JsonIgnore byte[] sectionsJson) {
 
     /** The unit that owns the plan (signs the report, like "HR-avdelningen, augusti 2023"), or null. */
     public String ownerUnit() {

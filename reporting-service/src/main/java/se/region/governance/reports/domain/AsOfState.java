@@ -26,6 +26,9 @@ public final class AsOfState {
     public final Map<String, MeasureState> measures = new LinkedHashMap<>();
     /** Collaborations held for the whole plan (no measure). */
     public final List<Dated> planCollaborations = new ArrayList<>();
+    /** The place in {@link #ORDER} of the last event {@link #applyNext} applied. */
+    private LocalDate lastDate;
+    private long lastSeq;
 
     private AsOfState(String planId, LocalDate asOf) {
         this.planId = planId;
@@ -37,9 +40,35 @@ public final class AsOfState {
         AsOfState state = new AsOfState(planId, asOf);
         events.stream()
                 .filter(e -> !e.effectiveDate().isAfter(asOf))
-                .sorted(Comparator.comparing(LoggedEvent::effectiveDate).thenComparingLong(LoggedEvent::seq))
+                .sorted(ORDER)
                 .forEach(state::apply);
         return state;
+    }
+
+    /** The order a rebuild applies events in: effective date, ties in log order. */
+    public static final Comparator<LoggedEvent> ORDER = Comparator.comparing(LoggedEvent::effectiveDate).thenComparingLong(LoggedEvent::seq);
+
+    /**
+     * An empty state of {@code planId} and the register as of {@code asOf}, to be fed with {@link #applyNext} one event
+     * at a time: for a caller that parses events as it applies them, so a large log is never held parsed all at once.
+     */
+    public static AsOfState empty(String planId, LocalDate asOf) {
+        return new AsOfState(planId, asOf);
+    }
+
+    /** The next event of a rebuild fed one at a time, in {@link #ORDER}: later than the state's date is ignored, out of order refused. */
+    public void applyNext(LoggedEvent e) {
+        if (e.effectiveDate().isAfter(asOf)) {
+            return;
+        }
+        int order = lastDate == null ? 1 : e.effectiveDate().compareTo(lastDate);
+        if (order < 0 || order == 0 && e.seq() <= lastSeq) {
+            throw new IllegalStateException("event " + e.id() + " (" + e.effectiveDate() + ", " + e.seq() + ") out of order after ("
+                    + lastDate + ", " + lastSeq + ")");
+        }
+        lastDate = e.effectiveDate();
+        lastSeq = e.seq();
+        apply(e);
     }
 
     /** An event-carried object (update, collaboration, consultation, adoption) with its business date and origin. */
@@ -158,11 +187,34 @@ public final class AsOfState {
 
     /** "2.10" after "2.9": each dot-separated number zero-padded. */
     static String codeKey(String code) {
-        StringBuilder b = new StringBuilder();
-        for (String part : code.split("\\.")) {
-            b.append(part.matches("\\d{1,9}") ? String.format("%09d", Integer.parseInt(part)) : part).append('.');
+        if (code.isEmpty()) {
+            return ".";
+        }
+        int length = code.length();
+        while (length > 0 && code.charAt(length - 1) == '.') {
+            length--; // like split: trailing empty parts do not count
+        }
+        StringBuilder b = new StringBuilder(length + 24);
+        int start = 0;
+        while (start < length) {
+            int dot = code.indexOf('.', start);
+            int end = dot < 0 || dot > length ? length : dot;
+            if (end > start && end - start <= 9 && digits(code, start, end)) {
+                b.append("000000000", 0, 9 - (end - start));
+            }
+            b.append(code, start, end).append('.');
+            start = end + 1;
         }
         return b.toString();
+    }
+
+    private static boolean digits(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String text(JsonNode node, String fallback) {

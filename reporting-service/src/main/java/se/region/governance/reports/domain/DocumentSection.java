@@ -7,12 +7,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import se.region.governance.reports.domain.AsOfState.Dated;
 import se.region.governance.reports.domain.AsOfState.DocumentState;
 
+import java.text.CollationKey;
+import java.text.Collator;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * "Översyn av styrdokument": the governing documents adopted, in consultation, under review, being
@@ -38,9 +42,18 @@ final class DocumentSection {
     private final ObjectMapper json;
     /**
      * One provenance node per event, shared by every item that names the event (a document's latest event is named
-     * in three sections): a large plan's report names tens of thousands. Never changed once built.
+     * in three sections): a large plan's report names tens of thousands. Never changed once built. Keyed by identity:
+     * the state holds one {@link Provenance} per applied event.
      */
-    private final Map<String, ObjectNode> provenanceNodes = new HashMap<>();
+    private final Map<Provenance, ObjectNode> provenanceNodes = new IdentityHashMap<>();
+    /**
+     * Collation keys of titles, kept across compilations: every report sorts the whole register (thousands of titles,
+     * rarely changed) and a key costs microseconds. Bounded; {@link #SWEDISH} makes every key (its methods are
+     * synchronized).
+     */
+    private static final Map<String, CollationKey> TITLE_KEYS = new ConcurrentHashMap<>();
+    private static final int TITLE_KEYS_MAX = 20_000;
+    private static final Collator SWEDISH = Collator.getInstance(Locale.forLanguageTag("sv-SE"));
 
     DocumentSection(ObjectMapper json) {
         this.json = json;
@@ -48,7 +61,7 @@ final class DocumentSection {
 
     /** The provenance entry of one event: {@code {eventId, type, time, effectiveDate}}. */
     ObjectNode node(Provenance p) {
-        return provenanceNodes.computeIfAbsent(p.eventId(), k -> json.createObjectNode().put("eventId", p.eventId())
+        return provenanceNodes.computeIfAbsent(p, k -> json.createObjectNode().put("eventId", p.eventId())
                 .put("type", p.type()).put("time", p.time().toString()).put("effectiveDate", p.effectiveDate().toString()));
     }
 
@@ -64,19 +77,29 @@ final class DocumentSection {
             counts[c.ordinal()]++;
             rows.add(item(e.getKey(), d, c));
         }
-        // Swedish order of titles (å, ä, ö last); collation keys computed once per row, not per comparison
-        java.text.Collator swedish = java.text.Collator.getInstance(java.util.Locale.forLanguageTag("sv-SE"));
-        record Row(int category, java.text.CollationKey title, ObjectNode item) {
+        // Swedish order of titles (å, ä, ö last); collation keys computed once per title, not per comparison
+        record Row(int category, CollationKey title, ObjectNode item) {
         }
         ArrayNode items = json.createArrayNode();
-        rows.stream().map(o -> new Row(Category.valueOf(o.path("category").asText()).ordinal(),
-                        swedish.getCollationKey(o.path("title").asText()), o))
+        rows.stream().map(o -> new Row(Category.valueOf(o.path("category").asText()).ordinal(), titleKey(o.path("title").asText()), o))
                 .sorted(Comparator.comparingInt(Row::category).thenComparing(Row::title))
                 .forEach(r -> items.add(r.item()));
         String body = "Under perioden " + period.from() + "–" + period.to() + " fastställdes " + counts[0]
                 + " styrdokument. Per " + state.asOf + " var " + counts[1] + " på remiss, " + counts[2] + " under översyn och "
                 + counts[3] + " under framtagande" + (counts[4] > 0 ? "; " + counts[4] + " upphävdes eller ersattes" : "") + ".";
         return new Section(Section.DOCUMENTS, "Översyn av styrdokument", body, items);
+    }
+
+    static CollationKey titleKey(String title) {
+        CollationKey key = TITLE_KEYS.get(title);
+        if (key == null) {
+            if (TITLE_KEYS.size() >= TITLE_KEYS_MAX) {
+                TITLE_KEYS.clear();
+            }
+            key = SWEDISH.getCollationKey(title);
+            TITLE_KEYS.put(title, key);
+        }
+        return key;
     }
 
     /** Where a document belongs in this report, or null when nothing happened to it that the report covers. */

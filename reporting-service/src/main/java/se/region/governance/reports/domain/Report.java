@@ -7,6 +7,9 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.ColumnTransformer;
+import org.hibernate.annotations.Mutability;
+import org.hibernate.type.descriptor.java.Immutability;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -36,8 +39,15 @@ public class Report {
     public OffsetDateTime compiledAt;
     public String preface;
     public String conclusion;
-    /** The sections as JSON text ({@code [{key,title,body,items}]}), stored as written (a text column, see V2). */
-    public String sections;
+    /**
+     * The sections as UTF-8 JSON ({@code [{key,title,body,items}]}), exactly as compiled. A text column (V2) read and
+     * written as bytes: the driver hands a text column's UTF-8 bytes over as they are and {@code convert_from} makes
+     * the bytes written text again, so a large plan's megabytes are never decoded into a String and encoded back.
+     * Immutable: a recompile assigns a new array (no copy of the loaded state for dirty checking).
+     */
+    @ColumnTransformer(write = "convert_from(?, 'UTF8')")
+    @Mutability(Immutability.class)
+    public byte[] sections;
     @Column(name = "content_hash")
     public String contentHash;
     @Column(name = "finalized_at")
@@ -54,7 +64,7 @@ public class Report {
     public OffsetDateTime updatedAt;
 
     public static Report compiled(UUID id, String planId, String title, ReportPeriod period, String compiledBy,
-                                  String createdBy, String sectionsJson, OffsetDateTime now) {
+                                  String createdBy, byte[] sectionsJson, OffsetDateTime now) {
         Report r = new Report();
         r.id = id;
         r.planId = planId;
@@ -77,7 +87,7 @@ public class Report {
     }
 
     /** New data, same period and free text. */
-    public void recompiled(String sectionsJson, OffsetDateTime now) {
+    public void recompiled(byte[] sectionsJson, OffsetDateTime now) {
         status.requireDraft("recompiled");
         sections = sectionsJson;
         compiledAt = now;

@@ -24,6 +24,8 @@ public final class ReportCompiler {
             + "kan, vill och vågar hjälpa medborgaren.” Arbetet mot en mer tillitsbaserad ledning och styrning bygger på de "
             + "sju principerna: tillit, medborgarfokus, helhetssyn, handlingsutrymme, stöd, kunskap och öppenhet.";
 
+    private static final Principle[] PRINCIPLES = Principle.values();
+
     private final ObjectMapper json;
     private final DocumentSection documents;
 
@@ -167,28 +169,45 @@ public final class ReportCompiler {
     }
 
     private Section principles(AsOfState state, List<Map.Entry<String, MeasureState>> measures) {
-        ArrayNode items = json.createArrayNode();
-        for (Principle p : Principle.values()) {
-            ObjectNode item = items.addObject().put("principle", p.name()).put("name", p.swedish);
-            ArrayNode docIds = json.createArrayNode();
-            ArrayNode measureIds = json.createArrayNode();
-            ArrayNode prov = json.createArrayNode();
-            state.documents.forEach((id, d) -> {
-                if (d.view != null && documents.inForceOrInPreparation(d) && hasPrinciple(d.view.path("principles"), p)) {
-                    docIds.add(id);
-                    prov.add(node(d.provenance.get(d.provenance.size() - 1)));
-                }
-            });
-            for (Map.Entry<String, MeasureState> m : measures) {
-                if (hasPrinciple(m.getValue().view.path("principles"), p)) {
-                    measureIds.add(m.getKey());
-                    prov.add(node(m.getValue().provenance.get(m.getValue().provenance.size() - 1)));
+        Principle[] all = PRINCIPLES;
+        ArrayNode[] docIds = new ArrayNode[all.length];
+        ArrayNode[] measureIds = new ArrayNode[all.length];
+        ArrayNode[] docProv = new ArrayNode[all.length];
+        ArrayNode[] measureProv = new ArrayNode[all.length];
+        for (int i = 0; i < all.length; i++) {
+            docIds[i] = json.createArrayNode();
+            measureIds[i] = json.createArrayNode();
+            docProv[i] = json.createArrayNode();
+            measureProv[i] = json.createArrayNode();
+        }
+        // one pass over the register and one over the measures (not one per principle); documents first, then measures
+        state.documents.forEach((id, d) -> {
+            if (d.view != null && documents.inForceOrInPreparation(d)) {
+                boolean[] has = principles(d.view.path("principles"));
+                for (int i = 0; i < all.length; i++) {
+                    if (has[i]) {
+                        docIds[i].add(id);
+                        docProv[i].add(node(d.provenance.get(d.provenance.size() - 1)));
+                    }
                 }
             }
-            item.put("documents", docIds.size()).put("measures", measureIds.size());
-            item.set("documentIds", docIds);
-            item.set("measureIds", measureIds);
-            item.set("provenance", prov);
+        });
+        for (Map.Entry<String, MeasureState> m : measures) {
+            boolean[] has = principles(m.getValue().view.path("principles"));
+            for (int i = 0; i < all.length; i++) {
+                if (has[i]) {
+                    measureIds[i].add(m.getKey());
+                    measureProv[i].add(node(m.getValue().provenance.get(m.getValue().provenance.size() - 1)));
+                }
+            }
+        }
+        ArrayNode items = json.createArrayNode();
+        for (int i = 0; i < all.length; i++) {
+            ObjectNode item = items.addObject().put("principle", all[i].name()).put("name", all[i].swedish);
+            item.put("documents", docIds[i].size()).put("measures", measureIds[i].size());
+            item.set("documentIds", docIds[i]);
+            item.set("measureIds", measureIds[i]);
+            item.set("provenance", docProv[i].addAll(measureProv[i]));
         }
         return new Section(Section.PRINCIPLES, "Principerna i styrdokument och åtgärder",
                 "Antal styrdokument (gällande, på remiss, under översyn eller under framtagande) och åtgärder som uttrycker "
@@ -206,14 +225,18 @@ public final class ReportCompiler {
         provenance(o, List.of(d.provenance()));
     }
 
-    static boolean hasPrinciple(JsonNode principles, Principle p) {
+    /** Which of the seven principles a list names (codes, or objects with a {@code principle} code), by ordinal. */
+    static boolean[] principles(JsonNode principles) {
+        boolean[] has = new boolean[PRINCIPLES.length];
         for (JsonNode n : principles) {
             String code = n.isTextual() ? n.asText() : n.path("principle").asText();
-            if (p.name().equals(code)) {
-                return true;
+            for (Principle p : PRINCIPLES) {
+                if (p.name().equals(code)) {
+                    has[p.ordinal()] = true;
+                }
             }
         }
-        return false;
+        return has;
     }
 
     static void copy(JsonNode from, ObjectNode to, String... fields) {

@@ -10,6 +10,7 @@ import java.util.Locale;
 public final class SwedishTerms {
 
     private static final Locale SV = Locale.forLanguageTag("sv-SE");
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
 
     private SwedishTerms() {
     }
@@ -61,7 +62,8 @@ public final class SwedishTerms {
         StringBuilder b = new StringBuilder(diaryNumber == null ? "" : diaryNumber);
         if (decision != null && decision.isObject()) {
             String said = (body(decision) + " " + decision.path("date").asText("") + " "
-                    + decision.path("paragraph").asText("")).trim().replaceAll("\\s+", " ");
+                    + decision.path("paragraph").asText("")).trim();
+            said = said.contains("  ") ? SPACES.matcher(said).replaceAll(" ") : said;
             if (!said.isEmpty()) {
                 b.append(b.length() > 0 ? ", " : "").append(said);
             }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import se.region.governance.reports.domain.AsOfState;
 import se.region.governance.reports.domain.EventTypes;
 import se.region.governance.reports.domain.LoggedEvent;
 
@@ -18,9 +19,11 @@ import java.sql.Types;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The service's own log of every event it applied, and the projections of the current state.
@@ -87,30 +90,52 @@ public class EventLog {
     }
 
     /**
-     * The register's events and one plan's events with an effective date on or before {@code asOf}, in log order.
-     * Each event's data is parsed once, straight from the UTF-8 bytes the driver received (no intermediate String):
-     * a large plan's rebuild reads tens of thousands of events.
+     * Replays the register's events and one plan's events with an effective date on or before {@code asOf} to
+     * {@code apply}, in {@link AsOfState#ORDER} (effective date, ties in log order); returns how many. The rows are read
+     * first with their data as the UTF-8 bytes the driver received (no String), ordered, then each event's data is
+     * parsed just before it is applied: a large plan's rebuild reads tens of thousands of events, and what the state
+     * does not keep of each becomes garbage at once instead of the whole log being held parsed.
      */
-    public List<LoggedEvent> eventsUpTo(String planId, LocalDate asOf) {
-        List<LoggedEvent> events = new ArrayList<>();
+    public int replayUpTo(String planId, LocalDate asOf, Consumer<LoggedEvent> apply) {
+        record Row(long seq, String id, String topic, String type, String subject, OffsetDateTime time, LocalDate effectiveDate,
+                   byte[] data) {
+        }
+        List<Row> rows = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("select seq, event_id, topic, type, subject, event_time, effective_date,"
-                     + " data::text from event_log where effective_date <= ? and (topic = ? or plan_id = ?) order by seq")) {
+                     + " data_text from event_log where effective_date <= ? and (topic = ? or plan_id = ?)")) {
             ps.setObject(1, asOf);
             ps.setString(2, EventTypes.DOCUMENTS_TOPIC);
             ps.setString(3, planId);
             ps.setFetchSize(5000);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    // text columns arrive as the database's UTF-8 bytes; getBytes hands them over without decoding
-                    events.add(new LoggedEvent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getObject(6, OffsetDateTime.class), rs.getObject(7, LocalDate.class),
-                            mapper.readTree(rs.getBytes(8))));
+                    // a text column arrives as the database's UTF-8 bytes; getBytes hands them over without decoding
+                    rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getObject(6, OffsetDateTime.class), rs.getObject(7, LocalDate.class), rs.getBytes(8)));
                 }
             }
-        } catch (SQLException | IOException ex) {
+        } catch (SQLException ex) {
             throw new IllegalStateException(ex);
         }
+        rows.sort(Comparator.comparing(Row::effectiveDate).thenComparingLong(Row::seq));
+        try {
+            for (int i = 0; i < rows.size(); i++) {
+                Row r = rows.get(i);
+                rows.set(i, null); // its bytes are garbage once parsed
+                apply.accept(new LoggedEvent(r.seq(), r.id(), r.topic(), r.type(), r.subject(), r.time(), r.effectiveDate(),
+                        mapper.readTree(r.data())));
+            }
+        } catch (IOException ex) {
+            throw new IllegalStateException(ex);
+        }
+        return rows.size();
+    }
+
+    /** The register's events and one plan's events up to {@code asOf}, parsed, in {@link AsOfState#ORDER} (tests, diagnostics). */
+    public List<LoggedEvent> eventsUpTo(String planId, LocalDate asOf) {
+        List<LoggedEvent> events = new ArrayList<>();
+        replayUpTo(planId, asOf, events::add);
         return events;
     }
 

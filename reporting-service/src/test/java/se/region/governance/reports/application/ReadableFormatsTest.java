@@ -52,7 +52,7 @@ class ReadableFormatsTest {
         JsonNode sections = JSON.valueToTree(new ReportCompiler(JSON).compile(state, AUGUST_2023));
         return new ReportView(UUID.randomUUID(), plan.planId, "Uppföljning augusti 2023", AUGUST_2023.from(), AUGUST_2023.to(),
                 AUGUST_2023.asOf(), ReportStatus.DRAFT, "strateg", OffsetDateTime.parse("2023-09-01T08:00:00Z"), null, null, null,
-                null, sections, 1, sections.toString());
+                null, sections, 1, sections.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     String json(ReportView r) {
@@ -165,7 +165,8 @@ class ReadableFormatsTest {
             }
         }
         return new ReportView(r.id(), r.planId(), r.title(), r.periodFrom(), r.periodTo(), r.asOf(), r.status(), r.compiledBy(),
-                r.compiledAt(), r.contentHash(), r.finalizedAt(), r.preface(), r.conclusion(), sections, r.version(), sections.toString());
+                r.compiledAt(), r.contentHash(), r.finalizedAt(), r.preface(), r.conclusion(), sections, r.version(),
+                sections.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static JsonNode find(JsonNode sections, String measureId) {
