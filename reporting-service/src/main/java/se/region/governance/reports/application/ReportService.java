@@ -3,6 +3,8 @@ package se.region.governance.reports.application;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,10 +22,10 @@ import se.region.governance.reports.domain.Report;
 import se.region.governance.reports.domain.ReportCompiler;
 import se.region.governance.reports.domain.ReportPeriod;
 import se.region.governance.reports.domain.ReportStatus;
-import se.region.governance.reports.domain.Section;
 import se.region.governance.reports.infrastructure.EventLog;
 import se.region.governance.reports.infrastructure.ReportRepository;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -174,17 +176,25 @@ public class ReportService {
         AsOfState state = AsOfState.empty(planId, period.asOf());
         int events = eventLog.replayUpTo(planId, period.asOf(), state::applyNext);
         long t1 = System.nanoTime();
-        List<Section> sections = new ReportCompiler(json).compile(state, period);
-        long t2 = System.nanoTime();
-        try {
-            byte[] bytes = json.writeValueAsBytes(sections);
-            Log.debugf("compiled plan %s as of %s: %d events read and applied in %d ms, compiled in %d ms, %d bytes written in %d ms",
-                    planId, period.asOf(), events, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, bytes.length,
-                    (System.nanoTime() - t2) / 1_000_000);
-            return bytes;
-        } catch (JsonProcessingException e) {
+        // each section written as soon as it is compiled, then its nodes are garbage (one section's, not all six, live)
+        ByteArrayBuilder out = new ByteArrayBuilder(64 * 1024);
+        try (JsonGenerator g = json.createGenerator(out)) {
+            g.writeStartArray();
+            new ReportCompiler(json).compile(state, period, section -> {
+                try {
+                    json.writeValue(g, section);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            g.writeEndArray();
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        byte[] bytes = out.toByteArray();
+        Log.debugf("compiled plan %s as of %s: %d events read and applied in %d ms, %d bytes compiled and written in %d ms",
+                planId, period.asOf(), events, (t1 - t0) / 1_000_000, bytes.length, (System.nanoTime() - t1) / 1_000_000);
+        return bytes;
     }
 
     private ReportView compiled(Report r) {

@@ -35,9 +35,23 @@ public final class ReportCompiler {
     }
 
     public List<Section> compile(AsOfState state, ReportPeriod period) {
+        List<Section> sections = new java.util.ArrayList<>(6);
+        compile(state, period, sections::add);
+        return List.copyOf(sections);
+    }
+
+    /**
+     * The same sections, handed over one at a time in order: a caller that writes each as it comes lets its items go
+     * before the next is built (a large plan's sections are megabytes of nodes).
+     */
+    public void compile(AsOfState state, ReportPeriod period, java.util.function.Consumer<Section> each) {
         List<Map.Entry<String, MeasureState>> measures = state.orderedMeasures();
-        return List.of(background(state, measures), documents.compile(state, period), measureSection(state, period, measures),
-                examples(period, measures), nextSteps(state, measures), principles(state, measures));
+        each.accept(background(state, measures));
+        each.accept(documents.compile(state, period));
+        each.accept(measureSection(state, period, measures));
+        each.accept(examples(period, measures));
+        each.accept(nextSteps(state, measures));
+        each.accept(principles(state, measures));
     }
 
     private Section background(AsOfState state, List<Map.Entry<String, MeasureState>> measures) {
