@@ -176,18 +176,10 @@ public class ReportService {
         AsOfState state = AsOfState.empty(planId, period.asOf());
         int events = eventLog.replayUpTo(planId, period.asOf(), state::applyNext);
         long t1 = System.nanoTime();
-        // each section written as soon as it is compiled, then its nodes are garbage (one section's, not all six, live)
+        // written straight from the state as it is compiled: no tree of the sections in between
         ByteArrayBuilder out = new ByteArrayBuilder(64 * 1024);
         try (JsonGenerator g = json.createGenerator(out)) {
-            g.writeStartArray();
-            new ReportCompiler(json).compile(state, period, section -> {
-                try {
-                    json.writeValue(g, section);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-            g.writeEndArray();
+            new ReportCompiler(json).write(state, period, g);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

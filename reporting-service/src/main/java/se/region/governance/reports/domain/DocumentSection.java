@@ -1,20 +1,17 @@
 package se.region.governance.reports.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import se.region.governance.reports.domain.AsOfState.Dated;
 import se.region.governance.reports.domain.AsOfState.DocumentState;
 
+import java.io.IOException;
 import java.text.CollationKey;
 import java.text.Collator;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.IdentityHashMap;
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -39,13 +36,6 @@ final class DocumentSection {
         }
     }
 
-    private final ObjectMapper json;
-    /**
-     * One provenance node per event, shared by every item that names the event (a document's latest event is named
-     * in three sections): a large plan's report names tens of thousands. Never changed once built. Keyed by identity:
-     * the state holds one {@link Provenance} per applied event.
-     */
-    private final Map<Provenance, ObjectNode> provenanceNodes = new IdentityHashMap<>();
     /**
      * Collation keys of titles, kept across compilations: every report sorts the whole register (thousands of titles,
      * rarely changed) and a key costs microseconds. Bounded; {@link #SWEDISH} makes every key (its methods are
@@ -55,18 +45,16 @@ final class DocumentSection {
     private static final int TITLE_KEYS_MAX = 20_000;
     private static final Collator SWEDISH = Collator.getInstance(Locale.forLanguageTag("sv-SE"));
 
-    DocumentSection(ObjectMapper json) {
-        this.json = json;
+    /** A document of the section: where it belongs and its place in Swedish title order. */
+    private record Row(String id, DocumentState d, Category category, CollationKey title) {
     }
 
-    /** The provenance entry of one event: {@code {eventId, type, time, effectiveDate}}. */
-    ObjectNode node(Provenance p) {
-        return provenanceNodes.computeIfAbsent(p, k -> json.createObjectNode().put("eventId", p.eventId())
-                .put("type", p.type()).put("time", p.time().toString()).put("effectiveDate", p.effectiveDate().toString()));
+    /** A coming review or consultation deadline of "what happens next". */
+    record Coming(String kind, String id, DocumentState d, LocalDate date) {
     }
 
-    Section compile(AsOfState state, ReportPeriod period) {
-        List<ObjectNode> rows = new ArrayList<>();
+    void write(AsOfState state, ReportPeriod period, ItemWriter w) throws IOException {
+        List<Row> rows = new ArrayList<>();
         int[] counts = new int[Category.values().length];
         for (Map.Entry<String, DocumentState> e : state.documents.entrySet()) {
             DocumentState d = e.getValue();
@@ -75,19 +63,18 @@ final class DocumentSection {
                 continue;
             }
             counts[c.ordinal()]++;
-            rows.add(item(e.getKey(), d, c));
+            rows.add(new Row(e.getKey(), d, c, titleKey(d.view.path("title").asText())));
         }
-        // Swedish order of titles (å, ä, ö last); collation keys computed once per title, not per comparison
-        record Row(int category, CollationKey title, ObjectNode item) {
-        }
-        ArrayNode items = json.createArrayNode();
-        rows.stream().map(o -> new Row(Category.valueOf(o.path("category").asText()).ordinal(), titleKey(o.path("title").asText()), o))
-                .sorted(Comparator.comparingInt(Row::category).thenComparing(Row::title))
-                .forEach(r -> items.add(r.item()));
+        // Swedish order of titles (å, ä, ö last) within each category; collation keys computed once per title
+        rows.sort(Comparator.comparingInt((Row r) -> r.category().ordinal()).thenComparing(Row::title));
         String body = "Under perioden " + period.from() + "–" + period.to() + " fastställdes " + counts[0]
                 + " styrdokument. Per " + state.asOf + " var " + counts[1] + " på remiss, " + counts[2] + " under översyn och "
                 + counts[3] + " under framtagande" + (counts[4] > 0 ? "; " + counts[4] + " upphävdes eller ersattes" : "") + ".";
-        return new Section(Section.DOCUMENTS, "Översyn av styrdokument", body, items);
+        w.startSection(Section.DOCUMENTS, "Översyn av styrdokument", body);
+        for (Row r : rows) {
+            item(w, r.id(), r.d(), r.category());
+        }
+        w.endSection();
     }
 
     static CollationKey titleKey(String title) {
@@ -117,31 +104,40 @@ final class DocumentSection {
         };
     }
 
-    private ObjectNode item(String id, DocumentState d, Category c) {
+    private void item(ItemWriter w, String id, DocumentState d, Category c) throws IOException {
         JsonNode v = d.view;
         JsonNode decision = v.path("decision");
         Dated lastAdoption = d.adoptions.isEmpty() ? null : d.adoptions.get(d.adoptions.size() - 1);
         if (lastAdoption != null && lastAdoption.view().path("decision").isObject()) {
             decision = lastAdoption.view().path("decision");
         }
-        ObjectNode o = json.createObjectNode().put("documentId", id).put("diaryNumber", v.path("diaryNumber").asText(null))
-                .put("title", v.path("title").asText()).put("type", v.path("type").asText(null))
-                .put("status", d.status).put("statusLabel", SwedishTerms.documentStatus(d.status))
-                .put("category", c.name()).put("categoryLabel", c.label)
-                .put("decisionReference", decision.isObject()
-                        ? SwedishTerms.decisionReference(v.path("diaryNumber").asText(null), decision) : v.path("diaryNumber").asText(null))
-                .put("ownerUnit", v.path("ownerUnit").asText(null)).put("fileUrl", v.path("fileUrl").asText(null))
-                .put("reviewDue", v.path("reviewDue").asText(null));
+        var g = w.g;
+        g.writeStartObject();
+        g.writeStringField("documentId", id);
+        g.writeStringField("diaryNumber", v.path("diaryNumber").asText(null));
+        g.writeStringField("title", v.path("title").asText());
+        g.writeStringField("type", v.path("type").asText(null));
+        g.writeStringField("status", d.status);
+        g.writeStringField("statusLabel", SwedishTerms.documentStatus(d.status));
+        g.writeStringField("category", c.name());
+        g.writeStringField("categoryLabel", c.label);
+        g.writeStringField("decisionReference", decision.isObject()
+                ? SwedishTerms.decisionReference(v.path("diaryNumber").asText(null), decision) : v.path("diaryNumber").asText(null));
+        g.writeStringField("ownerUnit", v.path("ownerUnit").asText(null));
+        g.writeStringField("fileUrl", v.path("fileUrl").asText(null));
+        g.writeStringField("reviewDue", v.path("reviewDue").asText(null));
         Dated consultation = latestConsultation(d);
         if (consultation != null && c == Category.IN_CONSULTATION) {
-            o.put("consultationDeadline", consultation.view().path("deadline").asText(null));
-            o.set("recipients", consultation.view().path("recipients"));
+            g.writeStringField("consultationDeadline", consultation.view().path("deadline").asText(null));
+            w.field("recipients", consultation.view().path("recipients"));
         }
-        ArrayNode principles = o.putArray("principles");
-        v.path("principles").forEach(p -> principles.add(p.path("principle").asText(p.asText())));
-        ArrayNode prov = o.putArray("provenance");
-        d.provenance.forEach(p -> prov.add(node(p)));
-        return o;
+        g.writeArrayFieldStart("principles");
+        for (JsonNode p : v.path("principles")) {
+            g.writeString(p.path("principle").asText(p.asText()));
+        }
+        g.writeEndArray();
+        w.provenance(d.provenance);
+        g.writeEndObject();
     }
 
     private static Dated latestConsultation(DocumentState d) {
@@ -157,9 +153,9 @@ final class DocumentSection {
         return d.status != null && !"REPEALED".equals(d.status) && !"REPLACED".equals(d.status);
     }
 
-    /** Adds coming (or overdue) reviews and open consultation deadlines to {@code items}; returns how many documents. */
-    int comingReviewsAndDeadlines(AsOfState state, ArrayNode items) {
-        List<ObjectNode> rows = new ArrayList<>();
+    /** Coming (or overdue) reviews and open consultation deadlines, by date. */
+    List<Coming> comingReviewsAndDeadlines(AsOfState state) {
+        List<Coming> rows = new ArrayList<>();
         LocalDate horizon = state.asOf.plusYears(1);
         for (Map.Entry<String, DocumentState> e : state.documents.entrySet()) {
             DocumentState d = e.getValue();
@@ -168,25 +164,30 @@ final class DocumentSection {
             }
             LocalDate reviewDue = EffectiveDates.date(d.view.path("reviewDue"));
             if (("ADOPTED".equals(d.status) || "UNDER_REVIEW".equals(d.status)) && reviewDue != null && !reviewDue.isAfter(horizon)) {
-                rows.add(row(e.getKey(), d, "review", reviewDue));
+                rows.add(new Coming("review", e.getKey(), d, reviewDue));
             }
             Dated c = latestConsultation(d);
             LocalDate deadline = c == null ? null : EffectiveDates.date(c.view().path("deadline"));
             if ("IN_CONSULTATION".equals(d.status) && deadline != null && deadline.isAfter(state.asOf)) {
-                rows.add(row(e.getKey(), d, "consultation-deadline", deadline));
+                rows.add(new Coming("consultation-deadline", e.getKey(), d, deadline));
             }
         }
-        rows.sort(Comparator.comparing(o -> o.path("date").asText()));
-        rows.forEach(items::add);
-        return rows.size();
+        rows.sort(Comparator.comparing(Coming::date)); // stable: a document's review before its deadline on the same day
+        return rows;
     }
 
-    private ObjectNode row(String id, DocumentState d, String kind, LocalDate date) {
-        Provenance p = d.provenance.get(d.provenance.size() - 1);
-        ObjectNode o = json.createObjectNode().put("kind", kind).put("documentId", id)
-                .put("diaryNumber", d.view.path("diaryNumber").asText(null)).put("title", d.view.path("title").asText())
-                .put("date", date.toString());
-        o.putArray("provenance").add(node(p));
-        return o;
+    void write(ItemWriter w, Coming row) throws IOException {
+        Provenance p = row.d().provenance.get(row.d().provenance.size() - 1);
+        var g = w.g;
+        g.writeStartObject();
+        g.writeStringField("kind", row.kind());
+        g.writeStringField("documentId", row.id());
+        g.writeStringField("diaryNumber", row.d().view.path("diaryNumber").asText(null));
+        g.writeStringField("title", row.d().view.path("title").asText());
+        g.writeStringField("date", row.date().toString());
+        g.writeArrayFieldStart("provenance");
+        w.provenanceEntry(p);
+        g.writeEndArray();
+        g.writeEndObject();
     }
 }

@@ -1,15 +1,20 @@
 package se.region.governance.reports.domain;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import se.region.governance.reports.domain.AsOfState.Dated;
+import se.region.governance.reports.domain.AsOfState.DocumentState;
 import se.region.governance.reports.domain.AsOfState.MeasureState;
 
-import java.util.Collection;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Compiles the sections of a follow-up report from the state as of its date, in the shape of the
@@ -27,102 +32,99 @@ public final class ReportCompiler {
     private static final Principle[] PRINCIPLES = Principle.values();
 
     private final ObjectMapper json;
-    private final DocumentSection documents;
+    private final DocumentSection documents = new DocumentSection();
 
     public ReportCompiler(ObjectMapper json) {
         this.json = json;
-        this.documents = new DocumentSection(json);
     }
 
+    /** The sections as trees (for looking inside, e.g. tests): what {@link #write} writes, read back. */
     public List<Section> compile(AsOfState state, ReportPeriod period) {
-        List<Section> sections = new java.util.ArrayList<>(6);
-        compile(state, period, sections::add);
-        return List.copyOf(sections);
+        try (TokenBuffer buffer = new TokenBuffer(json, false)) {
+            write(state, period, buffer);
+            List<Section> sections = new ArrayList<>(6);
+            JsonNode written = json.readTree(buffer.asParser(json));
+            for (JsonNode s : written) {
+                sections.add(new Section(s.path("key").asText(), s.path("title").asText(), s.path("body").asText(),
+                        (ArrayNode) s.path("items")));
+            }
+            return List.copyOf(sections);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
-     * The same sections, handed over one at a time in order: a caller that writes each as it comes lets its items go
-     * before the next is built (a large plan's sections are megabytes of nodes).
+     * Writes the sections as one JSON array, {@code [{key, title, body, items}, …]}, straight from the state as it walks
+     * it: no tree of nodes in between (a large plan's report is megabytes of JSON).
      */
-    public void compile(AsOfState state, ReportPeriod period, java.util.function.Consumer<Section> each) {
+    public void write(AsOfState state, ReportPeriod period, JsonGenerator g) throws IOException {
+        ItemWriter w = new ItemWriter(g);
         List<Map.Entry<String, MeasureState>> measures = state.orderedMeasures();
-        each.accept(background(state, measures));
-        each.accept(documents.compile(state, period));
-        each.accept(measureSection(state, period, measures));
-        each.accept(examples(period, measures));
-        each.accept(nextSteps(state, measures));
-        each.accept(principles(state, measures));
+        g.writeStartArray();
+        background(state, measures, w);
+        documents.write(state, period, w);
+        measureSection(state, period, measures, w);
+        examples(period, measures, w);
+        nextSteps(state, measures, w);
+        principles(state, measures, w);
+        g.writeEndArray();
     }
 
-    private Section background(AsOfState state, List<Map.Entry<String, MeasureState>> measures) {
-        ArrayNode items = json.createArrayNode();
+    private void background(AsOfState state, List<Map.Entry<String, MeasureState>> measures, ItemWriter w) throws IOException {
         StringBuilder body = new StringBuilder(SKR_DEFINITION).append("\n\n");
+        String reference = null;
         if (state.plan == null) {
             body.append("Planen var inte beslutad per ").append(state.asOf).append('.');
         } else {
             JsonNode decision = state.plan.path("decision");
-            String reference = SwedishTerms.decisionReference(state.plan.path("decision").path("diaryNumber").asText(null), decision);
+            reference = SwedishTerms.decisionReference(state.plan.path("decision").path("diaryNumber").asText(null), decision);
             body.append(capitalize(SwedishTerms.body(decision))).append(" beslutade ").append(decision.path("date").asText(""))
                     .append(", ").append(decision.path("paragraph").asText("")).append(", om planen ”")
                     .append(state.plan.path("title").asText()).append("” med ").append(measures.size())
                     .append(measures.size() == 1 ? " åtgärd." : " åtgärder.");
-            ObjectNode item = items.addObject().put("kind", "decision").put("planTitle", state.plan.path("title").asText())
-                    .put("decisionReference", reference).put("ownerUnit", state.plan.path("ownerUnit").asText(null));
-            provenance(item, state.planProvenance);
         }
-        for (Principle p : Principle.values()) {
-            items.addObject().put("kind", "principle").put("principle", p.name()).put("name", p.swedish);
+        w.startSection(Section.BACKGROUND, "Bakgrund", body.toString());
+        JsonGenerator g = w.g;
+        if (state.plan != null) {
+            g.writeStartObject();
+            g.writeStringField("kind", "decision");
+            g.writeStringField("planTitle", state.plan.path("title").asText());
+            g.writeStringField("decisionReference", reference);
+            g.writeStringField("ownerUnit", state.plan.path("ownerUnit").asText(null));
+            w.provenance(state.planProvenance);
+            g.writeEndObject();
+        }
+        for (Principle p : PRINCIPLES) {
+            g.writeStartObject();
+            g.writeStringField("kind", "principle");
+            g.writeStringField("principle", p.name());
+            g.writeStringField("name", p.swedish);
+            g.writeEndObject();
         }
         for (Map.Entry<String, MeasureState> m : measures) {
-            ObjectNode item = items.addObject().put("kind", "measure").put("measureId", m.getKey())
-                    .put("code", m.getValue().view.path("code").asText()).put("title", m.getValue().view.path("title").asText());
-            provenance(item, m.getValue().provenance.subList(0, 1));
+            g.writeStartObject();
+            g.writeStringField("kind", "measure");
+            g.writeStringField("measureId", m.getKey());
+            g.writeStringField("code", m.getValue().view.path("code").asText());
+            g.writeStringField("title", m.getValue().view.path("title").asText());
+            w.provenance(m.getValue().provenance.subList(0, 1));
+            g.writeEndObject();
         }
-        return new Section(Section.BACKGROUND, "Bakgrund", body.toString(), items);
+        w.endSection();
     }
 
-    private Section measureSection(AsOfState state, ReportPeriod period, List<Map.Entry<String, MeasureState>> measures) {
-        ArrayNode items = json.createArrayNode();
+    private void measureSection(AsOfState state, ReportPeriod period, List<Map.Entry<String, MeasureState>> measures, ItemWriter w)
+            throws IOException {
+        // the body (written first) counts what the items list
         int updates = 0;
         int collaborations = 0;
         for (Map.Entry<String, MeasureState> entry : measures) {
-            MeasureState m = entry.getValue();
-            ObjectNode item = measureHeader(items.addObject(), entry.getKey(), m)
-                    .put("responsibleUnit", m.view.path("responsibleUnit").asText(null))
-                    .put("startDate", m.view.path("startDate").asText(null))
-                    .put("dueDate", m.view.path("dueDate").asText(null));
-            ArrayNode u = item.putArray("updates");
-            for (Dated d : m.updates) {
-                if (period.contains(d.date())) {
-                    updates++;
-                    ObjectNode o = u.addObject().put("date", d.date().toString());
-                    copy(d.view(), o, "status", "progress", "author", "text", "obstacles", "nextSteps", "example");
-                    provenance(o, List.of(d.provenance()));
-                }
-            }
-            ArrayNode c = item.putArray("collaborations");
-            for (Dated d : m.collaborations) {
-                if (period.contains(d.date())) {
-                    collaborations++;
-                    collaboration(c.addObject(), d);
-                }
-            }
-            item.set("documentIds", m.view.path("documentIds").isArray() ? m.view.path("documentIds") : json.createArrayNode());
-            // the measure's own events and the update its status and progress come from; each update and
-            // collaboration above names its own event
-            List<Provenance> sources = new java.util.ArrayList<>(m.measureEvents);
-            if (m.latestUpdate() != null) {
-                sources.add(m.latestUpdate().provenance());
-            }
-            provenance(item, sources);
+            updates += inPeriod(entry.getValue().updates, period);
+            collaborations += inPeriod(entry.getValue().collaborations, period);
         }
-        for (Dated d : state.planCollaborations) {
-            if (period.contains(d.date())) {
-                collaborations++;
-                collaboration(items.addObject().put("kind", "collaboration"), d);
-            }
-        }
-        Map<String, Long> byStatus = new java.util.TreeMap<>();
+        collaborations += inPeriod(state.planCollaborations, period);
+        Map<String, Long> byStatus = new TreeMap<>();
         measures.forEach(m -> byStatus.merge(SwedishTerms.measureStatus(m.getValue().status), 1L, Long::sum));
         StringBuilder body = new StringBuilder("Per ").append(state.asOf).append(" har planen ").append(measures.size())
                 .append(measures.size() == 1 ? " åtgärd" : " åtgärder");
@@ -136,107 +138,223 @@ public final class ReportCompiler {
                 .append(updates).append(updates == 1 ? " uppföljning" : " uppföljningar").append(" och ")
                 .append(collaborations).append(collaborations == 1 ? " samverkanstillfälle" : " samverkanstillfällen")
                 .append(" med medarbetare och fackliga organisationer.");
-        return new Section(Section.MEASURES, "Åtgärder och uppföljning", body.toString(), items);
+        w.startSection(Section.MEASURES, "Åtgärder och uppföljning", body.toString());
+        JsonGenerator g = w.g;
+        for (Map.Entry<String, MeasureState> entry : measures) {
+            MeasureState m = entry.getValue();
+            g.writeStartObject();
+            measureHeader(g, entry.getKey(), m);
+            g.writeStringField("responsibleUnit", m.view.path("responsibleUnit").asText(null));
+            g.writeStringField("startDate", m.view.path("startDate").asText(null));
+            g.writeStringField("dueDate", m.view.path("dueDate").asText(null));
+            g.writeArrayFieldStart("updates");
+            for (Dated d : m.updates) {
+                if (period.contains(d.date())) {
+                    g.writeStartObject();
+                    g.writeStringField("date", d.date().toString());
+                    w.copy(d.view(), "status", "progress", "author", "text", "obstacles", "nextSteps", "example");
+                    w.provenance(List.of(d.provenance()));
+                    g.writeEndObject();
+                }
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("collaborations");
+            for (Dated d : m.collaborations) {
+                if (period.contains(d.date())) {
+                    g.writeStartObject();
+                    collaboration(w, d);
+                    g.writeEndObject();
+                }
+            }
+            g.writeEndArray();
+            JsonNode documentIds = m.view.path("documentIds");
+            if (documentIds.isArray()) {
+                w.field("documentIds", documentIds);
+            } else {
+                g.writeArrayFieldStart("documentIds");
+                g.writeEndArray();
+            }
+            // the measure's own events and the update its status and progress come from; each update and
+            // collaboration above names its own event
+            List<Provenance> sources = new ArrayList<>(m.measureEvents);
+            if (m.latestUpdate() != null) {
+                sources.add(m.latestUpdate().provenance());
+            }
+            w.provenance(sources);
+            g.writeEndObject();
+        }
+        for (Dated d : state.planCollaborations) {
+            if (period.contains(d.date())) {
+                g.writeStartObject();
+                g.writeStringField("kind", "collaboration");
+                collaboration(w, d);
+                g.writeEndObject();
+            }
+        }
+        w.endSection();
     }
 
-    private Section examples(ReportPeriod period, List<Map.Entry<String, MeasureState>> measures) {
-        ArrayNode items = json.createArrayNode();
+    private static int inPeriod(List<Dated> dated, ReportPeriod period) {
+        int n = 0;
+        for (Dated d : dated) {
+            if (period.contains(d.date())) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static boolean example(Dated d, ReportPeriod period) {
+        return period.contains(d.date()) && d.view().path("example").asBoolean(false);
+    }
+
+    private void examples(ReportPeriod period, List<Map.Entry<String, MeasureState>> measures, ItemWriter w) throws IOException {
+        int count = 0;
         for (Map.Entry<String, MeasureState> entry : measures) {
             for (Dated d : entry.getValue().updates) {
-                if (period.contains(d.date()) && d.view().path("example").asBoolean(false)) {
-                    ObjectNode o = items.addObject().put("measureId", entry.getKey())
-                            .put("code", entry.getValue().view.path("code").asText())
-                            .put("measureTitle", entry.getValue().view.path("title").asText())
-                            .put("date", d.date().toString()).put("text", d.view().path("text").asText(""));
-                    provenance(o, List.of(d.provenance()));
+                count += example(d, period) ? 1 : 0;
+            }
+        }
+        String body = count == 0 ? "Inga uppföljningar under perioden är markerade som konkreta exempel."
+                : count + (count == 1 ? " uppföljning" : " uppföljningar")
+                + " under perioden visar hur en tillitsbaserad styrning omsatts i praktiken.";
+        w.startSection(Section.EXAMPLES, "Konkreta exempel på hur en tillitsbaserad styrning omsatts i praktiken", body);
+        JsonGenerator g = w.g;
+        for (Map.Entry<String, MeasureState> entry : measures) {
+            for (Dated d : entry.getValue().updates) {
+                if (example(d, period)) {
+                    g.writeStartObject();
+                    g.writeStringField("measureId", entry.getKey());
+                    g.writeStringField("code", entry.getValue().view.path("code").asText());
+                    g.writeStringField("measureTitle", entry.getValue().view.path("title").asText());
+                    g.writeStringField("date", d.date().toString());
+                    g.writeStringField("text", d.view().path("text").asText(""));
+                    w.provenance(List.of(d.provenance()));
+                    g.writeEndObject();
                 }
             }
         }
-        String body = items.isEmpty() ? "Inga uppföljningar under perioden är markerade som konkreta exempel."
-                : items.size() + (items.size() == 1 ? " uppföljning" : " uppföljningar")
-                + " under perioden visar hur en tillitsbaserad styrning omsatts i praktiken.";
-        return new Section(Section.EXAMPLES, "Konkreta exempel på hur en tillitsbaserad styrning omsatts i praktiken", body, items);
+        w.endSection();
     }
 
-    private Section nextSteps(AsOfState state, List<Map.Entry<String, MeasureState>> measures) {
-        ArrayNode items = json.createArrayNode();
+    private static boolean open(MeasureState m) {
+        return !"DONE".equals(m.status) && !"CANCELLED".equals(m.status);
+    }
+
+    private void nextSteps(AsOfState state, List<Map.Entry<String, MeasureState>> measures, ItemWriter w) throws IOException {
         int open = 0;
         for (Map.Entry<String, MeasureState> entry : measures) {
-            MeasureState m = entry.getValue();
-            if ("DONE".equals(m.status) || "CANCELLED".equals(m.status)) {
-                continue;
-            }
-            open++;
-            ObjectNode item = measureHeader(items.addObject().put("kind", "open-measure"), entry.getKey(), m)
-                    .put("dueDate", m.view.path("dueDate").asText(null));
-            java.time.LocalDate due = EffectiveDates.date(m.view.path("dueDate"));
-            item.put("overdue", due != null && due.isBefore(state.asOf));
-            Dated last = m.latestUpdate();
-            item.put("nextSteps", last == null ? null : last.view().path("nextSteps").asText(null));
-            provenance(item, last == null ? m.provenance.subList(0, 1) : List.of(last.provenance()));
+            open += open(entry.getValue()) ? 1 : 0;
         }
-        int reviews = documents.comingReviewsAndDeadlines(state, items);
+        List<DocumentSection.Coming> coming = documents.comingReviewsAndDeadlines(state);
+        int reviews = coming.size();
         String body = "Per " + state.asOf + " är " + open + (open == 1 ? " åtgärd" : " åtgärder")
                 + " inte avslutade. " + reviews + (reviews == 1 ? " styrdokument har" : " styrdokument har")
                 + " kommande översyn eller remisstid.";
-        return new Section(Section.NEXT_STEPS, "Vad händer härnäst?", body, items);
+        w.startSection(Section.NEXT_STEPS, "Vad händer härnäst?", body);
+        JsonGenerator g = w.g;
+        for (Map.Entry<String, MeasureState> entry : measures) {
+            MeasureState m = entry.getValue();
+            if (!open(m)) {
+                continue;
+            }
+            g.writeStartObject();
+            g.writeStringField("kind", "open-measure");
+            measureHeader(g, entry.getKey(), m);
+            g.writeStringField("dueDate", m.view.path("dueDate").asText(null));
+            java.time.LocalDate due = EffectiveDates.date(m.view.path("dueDate"));
+            g.writeBooleanField("overdue", due != null && due.isBefore(state.asOf));
+            Dated last = m.latestUpdate();
+            g.writeStringField("nextSteps", last == null ? null : last.view().path("nextSteps").asText(null));
+            w.provenance(last == null ? m.provenance.subList(0, 1) : List.of(last.provenance()));
+            g.writeEndObject();
+        }
+        for (DocumentSection.Coming row : coming) {
+            documents.write(w, row);
+        }
+        w.endSection();
     }
 
-    private Section principles(AsOfState state, List<Map.Entry<String, MeasureState>> measures) {
+    private void principles(AsOfState state, List<Map.Entry<String, MeasureState>> measures, ItemWriter w) throws IOException {
         Principle[] all = PRINCIPLES;
-        ArrayNode[] docIds = new ArrayNode[all.length];
-        ArrayNode[] measureIds = new ArrayNode[all.length];
-        ArrayNode[] docProv = new ArrayNode[all.length];
-        ArrayNode[] measureProv = new ArrayNode[all.length];
+        List<List<String>> docIds = new ArrayList<>();
+        List<List<String>> measureIds = new ArrayList<>();
+        List<List<Provenance>> docProv = new ArrayList<>();
+        List<List<Provenance>> measureProv = new ArrayList<>();
         for (int i = 0; i < all.length; i++) {
-            docIds[i] = json.createArrayNode();
-            measureIds[i] = json.createArrayNode();
-            docProv[i] = json.createArrayNode();
-            measureProv[i] = json.createArrayNode();
+            docIds.add(new ArrayList<>());
+            measureIds.add(new ArrayList<>());
+            docProv.add(new ArrayList<>());
+            measureProv.add(new ArrayList<>());
         }
         // one pass over the register and one over the measures (not one per principle); documents first, then measures
-        state.documents.forEach((id, d) -> {
+        for (Map.Entry<String, DocumentState> e : state.documents.entrySet()) {
+            DocumentState d = e.getValue();
             if (d.view != null && documents.inForceOrInPreparation(d)) {
                 boolean[] has = principles(d.view.path("principles"));
                 for (int i = 0; i < all.length; i++) {
                     if (has[i]) {
-                        docIds[i].add(id);
-                        docProv[i].add(node(d.provenance.get(d.provenance.size() - 1)));
+                        docIds.get(i).add(e.getKey());
+                        docProv.get(i).add(d.provenance.get(d.provenance.size() - 1));
                     }
                 }
             }
-        });
+        }
         for (Map.Entry<String, MeasureState> m : measures) {
             boolean[] has = principles(m.getValue().view.path("principles"));
             for (int i = 0; i < all.length; i++) {
                 if (has[i]) {
-                    measureIds[i].add(m.getKey());
-                    measureProv[i].add(node(m.getValue().provenance.get(m.getValue().provenance.size() - 1)));
+                    measureIds.get(i).add(m.getKey());
+                    measureProv.get(i).add(m.getValue().provenance.get(m.getValue().provenance.size() - 1));
                 }
             }
         }
-        ArrayNode items = json.createArrayNode();
-        for (int i = 0; i < all.length; i++) {
-            ObjectNode item = items.addObject().put("principle", all[i].name()).put("name", all[i].swedish);
-            item.put("documents", docIds[i].size()).put("measures", measureIds[i].size());
-            item.set("documentIds", docIds[i]);
-            item.set("measureIds", measureIds[i]);
-            item.set("provenance", docProv[i].addAll(measureProv[i]));
-        }
-        return new Section(Section.PRINCIPLES, "Principerna i styrdokument och åtgärder",
+        w.startSection(Section.PRINCIPLES, "Principerna i styrdokument och åtgärder",
                 "Antal styrdokument (gällande, på remiss, under översyn eller under framtagande) och åtgärder som uttrycker "
-                        + "respektive princip per " + state.asOf + ".", items);
+                        + "respektive princip per " + state.asOf + ".");
+        JsonGenerator g = w.g;
+        for (int i = 0; i < all.length; i++) {
+            g.writeStartObject();
+            g.writeStringField("principle", all[i].name());
+            g.writeStringField("name", all[i].swedish);
+            g.writeNumberField("documents", docIds.get(i).size());
+            g.writeNumberField("measures", measureIds.get(i).size());
+            strings(g, "documentIds", docIds.get(i));
+            strings(g, "measureIds", measureIds.get(i));
+            g.writeArrayFieldStart("provenance");
+            for (Provenance p : docProv.get(i)) {
+                w.provenanceEntry(p);
+            }
+            for (Provenance p : measureProv.get(i)) {
+                w.provenanceEntry(p);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        w.endSection();
     }
 
-    private ObjectNode measureHeader(ObjectNode item, String id, MeasureState m) {
-        return item.put("measureId", id).put("code", m.view.path("code").asText()).put("title", m.view.path("title").asText())
-                .put("status", m.status).put("statusLabel", SwedishTerms.measureStatus(m.status)).put("progress", m.progress);
+    private static void strings(JsonGenerator g, String name, List<String> values) throws IOException {
+        g.writeArrayFieldStart(name);
+        for (String v : values) {
+            g.writeString(v);
+        }
+        g.writeEndArray();
     }
 
-    private void collaboration(ObjectNode o, Dated d) {
-        o.put("date", d.date().toString());
-        copy(d.view(), o, "measureId", "parties", "form", "outcome");
-        provenance(o, List.of(d.provenance()));
+    private static void measureHeader(JsonGenerator g, String id, MeasureState m) throws IOException {
+        g.writeStringField("measureId", id);
+        g.writeStringField("code", m.view.path("code").asText());
+        g.writeStringField("title", m.view.path("title").asText());
+        g.writeStringField("status", m.status);
+        g.writeStringField("statusLabel", SwedishTerms.measureStatus(m.status));
+        g.writeNumberField("progress", m.progress);
+    }
+
+    private static void collaboration(ItemWriter w, Dated d) throws IOException {
+        w.g.writeStringField("date", d.date().toString());
+        w.copy(d.view(), "measureId", "parties", "form", "outcome");
+        w.provenance(List.of(d.provenance()));
     }
 
     /** Which of the seven principles a list names (codes, or objects with a {@code principle} code), by ordinal. */
@@ -251,23 +369,6 @@ public final class ReportCompiler {
             }
         }
         return has;
-    }
-
-    static void copy(JsonNode from, ObjectNode to, String... fields) {
-        for (String f : fields) {
-            if (from.has(f)) {
-                to.set(f, from.get(f));
-            }
-        }
-    }
-
-    void provenance(ObjectNode item, Collection<Provenance> events) {
-        ArrayNode a = item.putArray("provenance");
-        events.forEach(p -> a.add(node(p)));
-    }
-
-    ObjectNode node(Provenance p) {
-        return documents.node(p);
     }
 
     static String capitalize(String s) {

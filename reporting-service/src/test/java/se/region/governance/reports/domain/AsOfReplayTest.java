@@ -35,6 +35,20 @@ class AsOfReplayTest {
     }
 
     @Test
+    void theWrittenSectionsAreTheCompiledSectionsSerialized() throws Exception {
+        List<Section183.Event> events = new ArrayList<>(plan.all());
+        for (int i = 0; i < 3; i++) {
+            events.add(plan.lateUpdate("2023-0" + (i + 2) + "-01", "Uppföljning " + i + " med ”citat” och \\ tecken"));
+        }
+        AsOfState state = AsOfState.rebuild(plan.planId, period.asOf(), new InMemoryLog().appendAll(events).events());
+        java.io.ByteArrayOutputStream written = new java.io.ByteArrayOutputStream();
+        try (com.fasterxml.jackson.core.JsonGenerator g = json.createGenerator(written)) {
+            new ReportCompiler(json).write(state, period, g);
+        }
+        assertEquals(json.writeValueAsString(new ReportCompiler(json).compile(state, period)), written.toString(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
     void anEventOutOfOrderIsRefused() {
         List<LoggedEvent> log = new InMemoryLog().appendAll(plan.all()).events().stream().sorted(AsOfState.ORDER).toList();
         AsOfState state = AsOfState.empty(plan.planId, period.asOf());
