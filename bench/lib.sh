@@ -1,6 +1,7 @@
 # Shared helpers of the benchmark scripts (sourced). They print figures; they assert nothing.
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 export GOVERNANCE_ROOT=$ROOT
+. "$ROOT/deploy/local/jvm-options"
 PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 
 # need TOOL PACKAGE: installs the Debian package when the tool is missing
@@ -26,12 +27,12 @@ build_if_needed() {
 }
 
 # start_service MODULE PORT DB [EXTRA JAVA OPTS...]: starts the jar in the background; sets SERVICE_PID.
-# JVM options as the run command uses them (BENCH_JAVA_OPTS, default -Xmx256m).
+# JVM options as the run command uses them (deploy/local/jvm-options; BENCH_JAVA_OPTS replaces them).
 # Waits for READY_PATH (default /q/health/ready; the gateway's readiness also needs every service).
 start_service() {
   local module=$1 port=$2 db=$3; shift 3
   mkdir -p "$ROOT/bench/results"
-  DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" java ${BENCH_JAVA_OPTS:--Xmx256m} -Dquarkus.profile=local -Dquarkus.http.port="$port" "$@" \
+  DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" MALLOC_ARENA_MAX=2 java ${BENCH_JAVA_OPTS:-$(jvm_options "$module")} -Dquarkus.profile=local -Dquarkus.http.port="$port" "$@" \
     -jar "$ROOT/$module/target/quarkus-app/quarkus-run.jar" > "$ROOT/bench/results/$module-$port.log" 2>&1 &
   SERVICE_PID=$!
   for _ in $(seq 1 120); do
