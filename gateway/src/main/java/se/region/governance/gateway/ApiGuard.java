@@ -34,9 +34,6 @@ public class ApiGuard {
     @Inject
     GatewayConfig config;
 
-    /** Verified tokens, so a client's next request skips the signature check (expiry is rechecked). */
-    private final Cache<String, JsonWebToken> verified = Caffeine.newBuilder()
-            .maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(5)).build();
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
             .maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(10)).build();
 
@@ -87,21 +84,15 @@ public class ApiGuard {
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return null;
         }
-        String raw = authorization.substring(7).trim();
-        JsonWebToken token = verified.getIfPresent(raw);
-        if (token == null) {
-            try {
-                token = parser.parse(raw);
-            } catch (ParseException e) {
-                Log.debugf("Token refused: %s", e.getMessage());
-                return null;
-            }
-            if (token.getSubject() == null) {
-                return null;
-            }
-            verified.put(raw, token);
+        JsonWebToken token;
+        try {
+            // the shared VerifiedTokenCache (commons-security): a client's next request skips the signature check
+            token = parser.parse(authorization.substring(7).trim());
+        } catch (ParseException e) {
+            Log.debugf("Token refused: %s", e.getMessage());
+            return null;
         }
-        return token.getExpirationTime() * 1000L > System.currentTimeMillis() ? token : null;
+        return token.getSubject() == null ? null : token;
     }
 
     private Bucket bucketOf(String subject) {
