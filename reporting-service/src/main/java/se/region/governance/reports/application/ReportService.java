@@ -4,6 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -39,6 +44,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ForkJoinPool;
 
 /** Compile, recompile, edit, finalize and read follow-up reports. */
 @ApplicationScoped
@@ -133,8 +139,11 @@ public class ReportService {
             return new Loaded(r, r.status == ReportStatus.FINAL ? reports.rendition(id, format) : null);
         });
         Report r = loaded.report();
-        ReportView v = Formats.JSON.equals(format) ? lightView(r) : view(r);
-        return new Rendered(v, loaded.frozen() != null ? loaded.frozen() : renderers.render(v, format));
+        if (loaded.frozen() != null) {
+            return new Rendered(lightView(r), loaded.frozen());
+        }
+        ReportView v = Formats.JSON.equals(format) ? lightView(r) : readableView(r);
+        return new Rendered(v, renderers.render(v, format));
     }
 
     public record Rendered(ReportView report, byte[] bytes) {
@@ -176,17 +185,47 @@ public class ReportService {
         AsOfState state = AsOfState.empty(planId, period.asOf());
         int events = eventLog.replayUpTo(planId, period.asOf(), state::applyNext);
         long t1 = System.nanoTime();
-        // written straight from the state as it is compiled: no tree of the sections in between
-        ByteArrayBuilder out = new ByteArrayBuilder(64 * 1024);
-        try (JsonGenerator g = json.createGenerator(out)) {
-            new ReportCompiler(json).write(state, period, g);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        byte[] bytes = out.toByteArray();
+        // written straight from the state as it is compiled (no tree of the sections in between), the register's
+        // half (documents, next steps, principles) on another core while this thread writes the plan's half
+        List<ReportCompiler.SectionWriter> sections = new ReportCompiler(json).sections(state, period);
+        SideTask<byte[][]> register = new SideTask<>(() -> new byte[][]{
+                written(sections.get(1)), written(sections.get(4)), written(sections.get(5))}, ForkJoinPool.commonPool());
+        byte[][] plan = {written(sections.get(0)), written(sections.get(2)), written(sections.get(3))};
+        byte[][] other = register.join();
+        byte[] bytes = joined(plan[0], other[0], plan[1], plan[2], other[1], other[2]);
         Log.debugf("compiled plan %s as of %s: %d events read and applied in %d ms, %d bytes compiled and written in %d ms",
                 planId, period.asOf(), events, (t1 - t0) / 1_000_000, bytes.length, (System.nanoTime() - t1) / 1_000_000);
         return bytes;
+    }
+
+    private byte[] written(ReportCompiler.SectionWriter section) {
+        ByteArrayBuilder out = new ByteArrayBuilder(64 * 1024);
+        try (JsonGenerator g = json.createGenerator(out)) {
+            section.writeTo(g);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** {@code [a,b,…]} of JSON values. */
+    private static byte[] joined(byte[]... values) {
+        int length = 2 + values.length - 1;
+        for (byte[] v : values) {
+            length += v.length;
+        }
+        byte[] out = new byte[length];
+        out[0] = '[';
+        int at = 1;
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                out[at++] = ',';
+            }
+            System.arraycopy(values[i], 0, out, at, values[i].length);
+            at += values[i].length;
+        }
+        out[at] = ']';
+        return out;
     }
 
     private ReportView compiled(Report r) {
@@ -201,6 +240,65 @@ public class ReportService {
             return view(r, json.readTree(r.sections));
         } catch (java.io.IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * For the readable formats: the sections parsed without their provenance lists, which the readable formats never
+     * show (about half of a large report's nodes).
+     */
+    ReportView readableView(Report r) {
+        try (JsonParser p = json.createParser(r.sections)) {
+            p.nextToken();
+            return view(r, withoutProvenance(p));
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The value at the parser's current token as a tree, leaving out every {@code provenance} member. */
+    static JsonNode withoutProvenance(JsonParser p) throws java.io.IOException {
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        switch (p.currentToken()) {
+            case START_OBJECT -> {
+                ObjectNode o = nodes.objectNode();
+                for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+                    p.nextToken();
+                    if ("provenance".equals(name)) {
+                        p.skipChildren();
+                    } else {
+                        o.set(name, withoutProvenance(p));
+                    }
+                }
+                return o;
+            }
+            case START_ARRAY -> {
+                ArrayNode a = nodes.arrayNode();
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    a.add(withoutProvenance(p));
+                }
+                return a;
+            }
+            case VALUE_STRING -> {
+                return nodes.textNode(p.getText());
+            }
+            case VALUE_NUMBER_INT -> {
+                return switch (p.getNumberType()) {
+                    case INT -> nodes.numberNode(p.getIntValue());
+                    case LONG -> nodes.numberNode(p.getLongValue());
+                    default -> nodes.numberNode(p.getBigIntegerValue());
+                };
+            }
+            case VALUE_NUMBER_FLOAT -> {
+                return nodes.numberNode(p.getDoubleValue());
+            }
+            case VALUE_TRUE, VALUE_FALSE -> {
+                return nodes.booleanNode(p.getBooleanValue());
+            }
+            case VALUE_NULL -> {
+                return nodes.nullNode();
+            }
+            default -> throw new java.io.IOException("unexpected " + p.currentToken() + " in a report's sections");
         }
     }
 

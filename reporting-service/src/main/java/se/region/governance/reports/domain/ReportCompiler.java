@@ -59,16 +59,32 @@ public final class ReportCompiler {
      * it: no tree of nodes in between (a large plan's report is megabytes of JSON).
      */
     public void write(AsOfState state, ReportPeriod period, JsonGenerator g) throws IOException {
-        ItemWriter w = new ItemWriter(g);
-        List<Map.Entry<String, MeasureState>> measures = state.orderedMeasures();
         g.writeStartArray();
-        background(state, measures, w);
-        documents.write(state, period, w);
-        measureSection(state, period, measures, w);
-        examples(period, measures, w);
-        nextSteps(state, measures, w);
-        principles(state, measures, w);
+        for (SectionWriter s : sections(state, period)) {
+            s.writeTo(g);
+        }
         g.writeEndArray();
+    }
+
+    /** Writes one section, {@code {key, title, body, items}}. */
+    @FunctionalInterface
+    public interface SectionWriter {
+        void writeTo(JsonGenerator g) throws IOException;
+    }
+
+    /**
+     * The six sections in order, each to be written on its own. They only read the state, so they may be written at
+     * the same time (each into its own generator) and joined in this order.
+     */
+    public List<SectionWriter> sections(AsOfState state, ReportPeriod period) {
+        List<Map.Entry<String, MeasureState>> measures = state.orderedMeasures();
+        return List.of(
+                g -> background(state, measures, new ItemWriter(g)),
+                g -> documents.write(state, period, new ItemWriter(g)),
+                g -> measureSection(state, period, measures, new ItemWriter(g)),
+                g -> examples(period, measures, new ItemWriter(g)),
+                g -> nextSteps(state, measures, new ItemWriter(g)),
+                g -> principles(state, measures, new ItemWriter(g)));
     }
 
     private void background(AsOfState state, List<Map.Entry<String, MeasureState>> measures, ItemWriter w) throws IOException {

@@ -1,0 +1,64 @@
+package se.region.governance.reports.application;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** The readable formats' parse of the sections (without provenance) and the side task that writes half the sections. */
+class ReadableViewTest {
+
+    @Test
+    void theReadableViewIsTheReportWithoutProvenanceAndRendersTheSame() throws Exception {
+        ReadableFormatsTest fixture = new ReadableFormatsTest();
+        ReportView full = fixture.report(8);
+        JsonNode readable;
+        try (var p = ReadableFormatsTest.JSON.createParser(full.sectionsJson())) {
+            p.nextToken();
+            readable = ReportService.withoutProvenance(p);
+        }
+        assertFalse(readable.toString().contains("\"provenance\""));
+        JsonNode expected = full.sections().deepCopy();
+        stripProvenance(expected);
+        assertEquals(expected, readable);
+
+        ReportView view = new ReportView(full.id(), full.planId(), full.title(), full.periodFrom(), full.periodTo(), full.asOf(),
+                full.status(), full.compiledBy(), full.compiledAt(), full.contentHash(), full.finalizedAt(), full.preface(),
+                full.conclusion(), readable, full.version(), full.sectionsJson());
+        for (ReadableLimits limits : List.of(ReadableLimits.DEFAULT, new ReadableLimits(2, 1))) {
+            assertEquals(new ReportHtml().render(full, limits), new ReportHtml().render(view, limits));
+            assertEquals(new ReportMarkdown().render(full, limits), new ReportMarkdown().render(view, limits));
+        }
+    }
+
+    private static void stripProvenance(JsonNode n) {
+        if (n instanceof ObjectNode o) {
+            o.remove("provenance");
+        }
+        n.forEach(ReadableViewTest::stripProvenance);
+    }
+
+    @Test
+    void aSideTaskRunsOnThePoolOrInTheCallerButOnce() {
+        AtomicInteger runs = new AtomicInteger();
+        Executor never = task -> {
+        };
+        assertEquals("here", new SideTask<>(() -> runs.incrementAndGet() > 0 ? "here" : "", never).join(), "the caller runs it");
+        Executor direct = Runnable::run;
+        SideTask<String> pooled = new SideTask<>(() -> runs.incrementAndGet() > 0 ? "pool" : "", direct);
+        assertEquals("pool", pooled.join());
+        assertEquals(2, runs.get(), "each task ran once");
+        IllegalStateException failure = new IllegalStateException("boom");
+        assertSame(failure, assertThrows(IllegalStateException.class, () -> new SideTask<>(() -> {
+            throw failure;
+        }, direct).join()));
+    }
+}
