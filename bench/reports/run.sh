@@ -13,7 +13,8 @@
 #      (stamped by the plans service's outbox in the writing transaction, i.e. just before commit).
 #   2. Compile: a plan of 1,000 measures, 10,000 updates and 5,000 documents written straight into
 #      reporting-service's event log (load-compile-data.sql); times POST /api/v1/reports (rebuild as
-#      of the date + compile + store, JSON answer) and GET of the draft as PDF (render from HTML).
+#      of the date + compile + store, JSON answer) and GET of the draft as PDF (render from HTML), in
+#      COMPILE_ROUNDS rounds (default 4; more show the steady state after JIT warm-up), then finalize.
 set -euo pipefail
 . "$(cd "$(dirname "$0")/.." && pwd)/lib.sh"
 SECONDS_OF_LOAD=${1:-30}
@@ -136,7 +137,7 @@ psql -h 127.0.0.1 -U governance -d $REPORTS_DB -q -v plan="$big" -f "$HERE/load-
 echo "   event log loaded in $(echo "$(date +%s.%N) - $start" | bc | cut -c1-5) s ($(psql_reports -c "select count(*) from event_log where plan_id = '$big' or topic = 'governance.documents'") events)"
 REPORTER=$("$ROOT/deploy/local/token" reporter --sub bench)
 body="{\"planId\":\"$big\",\"periodFrom\":\"2023-01-01\",\"periodTo\":\"2023-08-31\",\"asOf\":\"2023-08-31\",\"title\":\"Uppföljning\",\"compiledBy\":\"bench\"}"
-for round in 1 2 3 4; do
+for round in $(seq 1 "${COMPILE_ROUNDS:-4}"); do
   out=$(curl -s -o "$RESULTS/report.json" -w '%{http_code} %{time_total}' -X POST "$REPORTS/api/v1/reports" \
     -H "Authorization: Bearer $REPORTER" -H 'Content-Type: application/json' -d "$body")
   id=$(jq -r .id "$RESULTS/report.json")
@@ -146,3 +147,7 @@ for round in 1 2 3 4; do
   echo "   round $round: compile (POST, JSON answer) ${out#* } s [${out%% *}]; GET JSON $json s; GET PDF ${pdf#* } s/bytes [${pdf%% *}]"
 done
 echo "   (round 1 includes JIT warm-up; JSON answer $(stat -c %s "$RESULTS/report.json") bytes)"
+# finalize the last draft: every format rendered once and stored (the PDF too), then the frozen bytes answered
+fin=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' -X POST "$REPORTS/api/v1/reports/$id/finalize" -H "Authorization: Bearer $REPORTER")
+frozen=$(curl -s -o /dev/null -w '%{time_total}' "$REPORTS/api/v1/reports/$id" -H "Authorization: Bearer $REPORTER" -H 'Accept: application/pdf')
+echo "   finalize (all four formats rendered and stored) ${fin#* } s [${fin%% *}]; GET of the frozen PDF $frozen s"
