@@ -3,13 +3,13 @@ package se.region.governance.reports.application;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -188,31 +188,31 @@ public class ReportService {
         // written straight from the state as it is compiled (no tree of the sections in between), the register's
         // half (documents, next steps, principles) on another core while this thread writes the plan's half
         List<ReportCompiler.SectionWriter> sections = new ReportCompiler(json).sections(state, period);
-        SideTask<byte[][]> register = new SideTask<>(() -> new byte[][]{
+        SideTask<Chunks[]> register = new SideTask<>(() -> new Chunks[]{
                 written(sections.get(1)), written(sections.get(4)), written(sections.get(5))}, ForkJoinPool.commonPool());
-        byte[][] plan = {written(sections.get(0)), written(sections.get(2)), written(sections.get(3))};
-        byte[][] other = register.join();
+        Chunks[] plan = {written(sections.get(0)), written(sections.get(2)), written(sections.get(3))};
+        Chunks[] other = register.join();
         byte[] bytes = joined(plan[0], other[0], plan[1], plan[2], other[1], other[2]);
         Log.debugf("compiled plan %s as of %s: %d events read and applied in %d ms, %d bytes compiled and written in %d ms",
                 planId, period.asOf(), events, (t1 - t0) / 1_000_000, bytes.length, (System.nanoTime() - t1) / 1_000_000);
         return bytes;
     }
 
-    private byte[] written(ReportCompiler.SectionWriter section) {
-        ByteArrayBuilder out = new ByteArrayBuilder(64 * 1024);
-        try (JsonGenerator g = json.createGenerator(out)) {
+    private Chunks written(ReportCompiler.SectionWriter section) {
+        Chunks out = new Chunks();
+        try (JsonGenerator g = json.createGenerator(out, JsonEncoding.UTF8)) {
             section.writeTo(g);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toByteArray();
+        return out;
     }
 
-    /** {@code [a,b,…]} of JSON values. */
-    private static byte[] joined(byte[]... values) {
+    /** {@code [a,b,…]} of JSON values, copied once into the report's array. */
+    private static byte[] joined(Chunks... values) {
         int length = 2 + values.length - 1;
-        for (byte[] v : values) {
-            length += v.length;
+        for (Chunks v : values) {
+            length += v.length();
         }
         byte[] out = new byte[length];
         out[0] = '[';
@@ -221,11 +221,59 @@ public class ReportService {
             if (i > 0) {
                 out[at++] = ',';
             }
-            System.arraycopy(values[i], 0, out, at, values[i].length);
-            at += values[i].length;
+            at = values[i].copyTo(out, at);
         }
         out[at] = ']';
         return out;
+    }
+
+    /** Bytes written in 64 KiB chunks, copied once where they go (no growing array copied on each growth or at the end). */
+    static final class Chunks extends java.io.OutputStream {
+        private static final int SIZE = 1 << 16;
+        private final List<byte[]> full = new java.util.ArrayList<>();
+        private byte[] current = new byte[SIZE];
+        private int used;
+
+        @Override
+        public void write(int b) {
+            if (used == SIZE) {
+                next();
+            }
+            current[used++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            while (len > 0) {
+                if (used == SIZE) {
+                    next();
+                }
+                int n = Math.min(len, SIZE - used);
+                System.arraycopy(b, off, current, used, n);
+                used += n;
+                off += n;
+                len -= n;
+            }
+        }
+
+        private void next() {
+            full.add(current);
+            current = new byte[SIZE];
+            used = 0;
+        }
+
+        int length() {
+            return full.size() * SIZE + used;
+        }
+
+        int copyTo(byte[] out, int at) {
+            for (byte[] chunk : full) {
+                System.arraycopy(chunk, 0, out, at, SIZE);
+                at += SIZE;
+            }
+            System.arraycopy(current, 0, out, at, used);
+            return at + used;
+        }
     }
 
     private ReportView compiled(Report r) {

@@ -4,9 +4,10 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.Collection;
-import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes a report's sections and items straight to JSON as the compiler walks the state: no tree of nodes in
@@ -15,11 +16,38 @@ import java.util.Map;
 final class ItemWriter {
 
     final JsonGenerator g;
-    /** The time of each event as text, formatted once however many items name the event. */
-    private final Map<Provenance, String> times = new IdentityHashMap<>();
+    private final Texts texts;
 
-    ItemWriter(JsonGenerator g) {
+    ItemWriter(JsonGenerator g, Texts texts) {
         this.g = g;
+        this.texts = texts;
+    }
+
+    /**
+     * Dates and event times as text, each formatted once per compilation however many items name it (a large report
+     * names tens of thousands of events and a few hundred days). Shared by the sections, which may be written at the
+     * same time.
+     */
+    static final class Texts {
+        private final Map<LocalDate, String> dates = new ConcurrentHashMap<>();
+        private final Map<String, String> times = new ConcurrentHashMap<>();
+
+        String date(LocalDate d) {
+            return dates.computeIfAbsent(d, LocalDate::toString);
+        }
+
+        String time(Provenance p) {
+            String t = times.get(p.eventId());
+            if (t == null) {
+                t = p.time().toString();
+                times.put(p.eventId(), t);
+            }
+            return t;
+        }
+    }
+
+    String date(LocalDate d) {
+        return texts.date(d);
     }
 
     /** {@code {"key":…,"title":…,"body":…,"items":[} — the items follow, then {@link #endSection()}. */
@@ -49,8 +77,8 @@ final class ItemWriter {
         g.writeStartObject();
         g.writeStringField("eventId", p.eventId());
         g.writeStringField("type", p.type());
-        g.writeStringField("time", times.computeIfAbsent(p, k -> k.time().toString()));
-        g.writeStringField("effectiveDate", p.effectiveDate().toString());
+        g.writeStringField("time", texts.time(p));
+        g.writeStringField("effectiveDate", texts.date(p.effectiveDate()));
         g.writeEndObject();
     }
 

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** The readable formats' parse of the sections (without provenance) and the side task that writes half the sections. */
+/** The readable formats' parse of the sections (without provenance); the side task and chunks that write the sections. */
 class ReadableViewTest {
 
     @Test
@@ -44,6 +44,25 @@ class ReadableViewTest {
             o.remove("provenance");
         }
         n.forEach(ReadableViewTest::stripProvenance);
+    }
+
+    @Test
+    void chunksKeepEveryByteAcrossChunkBoundaries() {
+        byte[] data = new byte[200_000];
+        new java.util.Random(7).nextBytes(data);
+        ReportService.Chunks chunks = new ReportService.Chunks();
+        int at = 0;
+        for (int piece : new int[]{1, 65_535, 3, 70_000, 0, 64_000}) {
+            chunks.write(data, at, piece);
+            at += piece;
+        }
+        chunks.write(data[at]);
+        at++;
+        chunks.write(data, at, data.length - at);
+        assertEquals(data.length, chunks.length());
+        byte[] out = new byte[data.length + 2];
+        assertEquals(data.length + 1, chunks.copyTo(out, 1));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(data, java.util.Arrays.copyOfRange(out, 1, data.length + 1));
     }
 
     @Test
