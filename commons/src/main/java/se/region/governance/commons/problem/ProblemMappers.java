@@ -149,8 +149,8 @@ public class ProblemMappers {
             if (isOverload(t)) {
                 Log.warnf("Overloaded on %s: %s", path(uri), t.getMessage());
                 return Response.fromResponse(new Problem("service-busy", "Service Unavailable", 503,
-                                "The service is busy (no database connection or lock became free in time); nothing was "
-                                        + "changed; retry after a moment", path(uri)).toResponse())
+                                "The service is busy or its database is unreachable (no connection or lock in time, or "
+                                        + "the connection was lost); nothing was changed; retry after a moment", path(uri)).toResponse())
                         .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
             }
         }
@@ -164,12 +164,13 @@ public class ProblemMappers {
     /**
      * Overload, not a fault: the connection pool had no free connection within its acquisition timeout
      * (Agroal's SQLException), or PostgreSQL gave up waiting for a lock (55P03) or cancelled a statement
-     * on its statement timeout (57014). The transaction rolled back, so a retry is safe.
+     * on its statement timeout (57014), or the connection to the database was lost (class 08, e.g. the
+     * database restarting). The transaction rolled back, so a retry is safe.
      */
     static boolean isOverload(Throwable t) {
         if (t instanceof java.sql.SQLException sql) {
             String state = sql.getSQLState();
-            return "55P03".equals(state) || "57014".equals(state)
+            return "55P03".equals(state) || "57014".equals(state) || (state != null && state.startsWith("08"))
                     || (sql.getMessage() != null && sql.getMessage().startsWith(POOL_EXHAUSTED));
         }
         return false;

@@ -33,6 +33,9 @@ class OverloadProblemTest {
         assertTrue(ProblemMappers.isOverload(new SQLException("canceling statement due to lock timeout", "55P03")));
         assertTrue(ProblemMappers.isOverload(new SQLException("canceling statement due to statement timeout", "57014")));
         assertEquals(503, mappers.unexpected(new RuntimeException(new SQLException("lock", "55P03")), null).getStatus());
+        // the database went away mid-request (PgJDBC: "An I/O error occurred while sending to the backend", 08006)
+        assertEquals(503, mappers.unexpected(new org.hibernate.exception.JDBCConnectionException("insert",
+                new SQLException("An I/O error occurred while sending to the backend.", "08006")), null).getStatus());
     }
 
     @Test
