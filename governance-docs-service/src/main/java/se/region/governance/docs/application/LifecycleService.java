@@ -171,7 +171,7 @@ public class LifecycleService {
     /** Documents in force whose review date lies within {@code within} from today, or has passed; soonest first. */
     @Transactional
     public List<DocumentView> dueForReview(Period within) {
-        LocalDate limit = LocalDate.now(clock).plus(within);
+        LocalDate limit = region.today().plus(within);
         return documents.list("status in ?1 and reviewDue is not null and reviewDue <= ?2 order by reviewDue, title",
                         List.of(DocumentStatus.ADOPTED, DocumentStatus.UNDER_REVIEW), limit)
                 .stream().map(DocumentView::of).toList();
