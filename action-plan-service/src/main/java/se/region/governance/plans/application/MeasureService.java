@@ -2,7 +2,6 @@ package se.region.governance.plans.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import se.region.governance.commons.http.EntityTags;
 import se.region.governance.commons.http.PageResponse;
@@ -153,11 +152,6 @@ public class MeasureService {
         }
     }
 
-    /** The roll-up's view of every measure of the plan, as this transaction sees it. */
-    List<ProgressRollup.Node> rollupNodes(UUID planId) {
-        return measures.nodesOf(planId);
-    }
-
     Plan lockPlan(UUID planId) {
         return plans.findForUpdate(planId).orElseThrow(() -> DomainException.notFound("Plan", planId));
     }
@@ -171,7 +165,7 @@ public class MeasureService {
      * each other: a measure's row before its plan's row.
      */
     Measure findForUpdate(UUID planId, UUID id) {
-        return ofPlan(planId, id, measures.findById(id, LockModeType.PESSIMISTIC_WRITE));
+        return ofPlan(planId, id, measures.findForUpdate(id));
     }
 
     private static Measure ofPlan(UUID planId, UUID id, Measure m) {

@@ -94,10 +94,8 @@ public class ProgressService {
         updates.flush();
 
         measureService.lockPlan(planId);
-        List<ProgressRollup.Node> nodes = measureService.rollupNodes(planId);
-        ProgressRollup rolledUp = new ProgressRollup(nodes);
-        ProgressRollup before = new ProgressRollup(nodes.stream()
-                .map(n -> n.id().equals(measureId) ? previous : n).toList());
+        ProgressRollup rolledUp = views.rollup(planId);
+        ProgressRollup before = rolledUp.with(previous);
         MeasureView after = views.views(List.of(m), rolledUp).get(0);
         UpdateView view = UpdateView.of(u);
         Map<String, Object> reported = new LinkedHashMap<>();

@@ -33,6 +33,12 @@ public final class ProgressRollup {
         }
     }
 
+    /** The same plan with one measure's own values replaced, e.g. as they were before a change. */
+    public ProgressRollup with(Node replacement) {
+        return new ProgressRollup(nodes.values().stream()
+                .map(n -> n.id().equals(replacement.id()) ? replacement : n).toList());
+    }
+
     /** The measure's progress with its children rolled up, rounded to a whole percent. */
     public int progressOf(UUID id) {
         return (int) Math.round(exact(id, new HashSet<>()));

@@ -2,6 +2,7 @@ package se.region.governance.plans.infrastructure;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import se.region.governance.plans.domain.Measure;
 import se.region.governance.plans.domain.MeasureStatus;
 import se.region.governance.plans.domain.ProgressRollup;
@@ -11,6 +12,11 @@ import java.util.UUID;
 
 @ApplicationScoped
 public class MeasureRepository implements PanacheRepositoryBase<Measure, UUID> {
+
+    /** The measure, its row locked for the rest of the transaction. */
+    public Measure findForUpdate(UUID id) {
+        return findById(id, LockModeType.PESSIMISTIC_WRITE);
+    }
 
     public List<Measure> ofPlan(UUID planId) {
         return list("planId", planId);

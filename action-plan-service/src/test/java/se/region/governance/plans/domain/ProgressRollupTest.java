@@ -31,6 +31,17 @@ class ProgressRollupTest {
     }
 
     @Test
+    void withReplacesOneMeasuresOwnValuesAndLeavesTheOriginal() {
+        ProgressRollup after = new ProgressRollup(List.of(
+                new Node(m2, null, 0, 1, MeasureStatus.IN_PROGRESS),
+                new Node(m21, m2, 100, 3, MeasureStatus.DONE),
+                new Node(m22, m2, 20, 1, MeasureStatus.IN_PROGRESS)));
+        ProgressRollup before = after.with(new Node(m21, m2, 60, 3, MeasureStatus.IN_PROGRESS));
+        assertEquals(50, before.progressOf(m2)); // (3*60 + 1*20) / 4
+        assertEquals(80, after.progressOf(m2));  // (3*100 + 1*20) / 4
+    }
+
+    @Test
     void rollUpGoesThroughEveryLevelAndSkipsCancelled() {
         ProgressRollup r = new ProgressRollup(List.of(
                 new Node(m2, null, 0, 1, MeasureStatus.IN_PROGRESS),
