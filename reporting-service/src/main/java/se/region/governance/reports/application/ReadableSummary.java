@@ -1,8 +1,11 @@
 package se.region.governance.reports.application;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -88,6 +91,36 @@ final class ReadableSummary {
 
     static String moreCollaborations(int n) {
         return "… och " + n + (n == 1 ? " samverkanstillfälle" : " samverkanstillfällen") + " till (" + FULL_IN_JSON + ").";
+    }
+
+    /**
+     * The documents section's rows as the readable formats list them: the items come grouped by category; each
+     * category lists at most the list limit, and a row holding only {@code more} (the phrase) counts the rest.
+     */
+    List<JsonNode> documentRows(JsonNode section) {
+        List<JsonNode> rows = new ArrayList<>();
+        String category = null;
+        String label = null;
+        int inCategory = 0;
+        for (JsonNode i : section.path("items")) {
+            if (!i.path("category").asText().equals(category)) {
+                addMore(rows, inCategory - listLimit, label);
+                category = i.path("category").asText();
+                label = i.path("categoryLabel").asText();
+                inCategory = 0;
+            }
+            if (inCategory++ < listLimit) {
+                rows.add(i);
+            }
+        }
+        addMore(rows, inCategory - listLimit, label);
+        return rows;
+    }
+
+    private static void addMore(List<JsonNode> rows, int more, String label) {
+        if (more > 0) {
+            rows.add(JsonNodeFactory.instance.objectNode().put("more", moreDocuments(more, label)));
+        }
     }
 
     static String moreDocuments(int n, String categoryLabel) {

@@ -114,18 +114,9 @@ public class ReportHtml {
         }
         h.append("<table><caption>Styrdokument under perioden</caption><thead><tr><th scope=\"col\">Läge</th>")
                 .append("<th scope=\"col\">Styrdokument</th><th scope=\"col\">Beslut</th><th scope=\"col\">Kommentar</th></tr></thead><tbody>");
-        // items come grouped by category; each category lists at most the list limit, the rest is counted
-        String category = null;
-        String label = null;
-        int inCategory = 0;
-        for (JsonNode i : s.path("items")) {
-            if (!i.path("category").asText().equals(category)) {
-                moreDocuments(h, inCategory - sum.listLimit, label);
-                category = i.path("category").asText();
-                label = i.path("categoryLabel").asText();
-                inCategory = 0;
-            }
-            if (inCategory++ >= sum.listLimit) {
+        for (JsonNode i : sum.documentRows(s)) {
+            if (i.has("more")) {
+                h.append("<tr><td colspan=\"4\">").append(escape(i.path("more").asText())).append("</td></tr>");
                 continue;
             }
             String note = i.hasNonNull("consultationDeadline") ? "Remisstid till " + i.path("consultationDeadline").asText()
@@ -135,14 +126,7 @@ public class ReportHtml {
                     .append(escape(i.path("decisionReference").asText(""))).append("</td><td>").append(escape(note))
                     .append("</td></tr>");
         }
-        moreDocuments(h, inCategory - sum.listLimit, label);
         h.append("</tbody></table>");
-    }
-
-    private static void moreDocuments(StringBuilder h, int more, String label) {
-        if (more > 0) {
-            h.append("<tr><td colspan=\"4\">").append(escape(ReadableSummary.moreDocuments(more, label))).append("</td></tr>");
-        }
     }
 
     private void measures(StringBuilder h, JsonNode s, ReadableSummary sum) {

@@ -78,31 +78,9 @@ public class ReportMarkdown {
 
     /** Grouped by category (the compiler's order); each category lists at most the list limit, the rest is counted. */
     private static void documents(StringBuilder m, JsonNode s, ReadableSummary sum) {
-        java.util.List<JsonNode> rows = new java.util.ArrayList<>();
-        String category = null;
-        String label = null;
-        int inCategory = 0;
-        for (JsonNode i : s.path("items")) {
-            if (!i.path("category").asText().equals(category)) {
-                moreDocuments(rows, inCategory - sum.listLimit, label);
-                category = i.path("category").asText();
-                label = i.path("categoryLabel").asText();
-                inCategory = 0;
-            }
-            if (inCategory++ < sum.listLimit) {
-                rows.add(i);
-            }
-        }
-        moreDocuments(rows, inCategory - sum.listLimit, label);
-        rows(m, rows, new String[]{"Läge", "Styrdokument", "Beslut"},
-                i -> new String[]{i.path("categoryLabel").asText(), i.path("title").asText(), i.path("decisionReference").asText("")});
-    }
-
-    private static void moreDocuments(java.util.List<JsonNode> rows, int more, String label) {
-        if (more > 0) {
-            rows.add(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
-                    .put("title", ReadableSummary.moreDocuments(more, label)));
-        }
+        rows(m, sum.documentRows(s), new String[]{"Läge", "Styrdokument", "Beslut"}, i -> i.has("more")
+                ? new String[]{"", i.path("more").asText(), ""}
+                : new String[]{i.path("categoryLabel").asText(), i.path("title").asText(), i.path("decisionReference").asText("")});
     }
 
     private static void measures(StringBuilder m, JsonNode s, ReadableSummary sum) {

@@ -75,10 +75,8 @@ public class ReportService {
         }
         Report r = Report.compiled(UUID.randomUUID(), c.planId(), c.title(), period, c.compiledBy(), caller.subject(),
                 compileSections(c.planId(), period), now());
-        long t0 = System.nanoTime();
         reports.persist(r);
         reports.flush();
-        Log.debugf("stored report %s (%d bytes of sections) in %d ms", r.id, r.sections.length, (System.nanoTime() - t0) / 1_000_000);
         return compiled(r);
     }
 
@@ -87,8 +85,7 @@ public class ReportService {
         Report r = locked(id);
         EntityTags.check(ifMatch, r.version);
         r.status.requireDraft("recompiled");
-        byte[] sections = compileSections(r.planId, r.period());
-        r.recompiled(sections, now());
+        r.recompiled(compileSections(r.planId, r.period()), now());
         reports.flush();
         return compiled(r);
     }
