@@ -1,5 +1,8 @@
 package se.region.governance.docs.api;
 
+import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -27,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.region.governance.commons.http.EntityTags;
 import se.region.governance.commons.http.PageResponse;
 import se.region.governance.commons.problem.DomainException;
+import se.region.governance.docs.application.DocumentJsonCache;
 import se.region.governance.docs.application.DocumentQuery;
 import se.region.governance.docs.application.DocumentReads;
 import se.region.governance.docs.application.DocumentService;
@@ -158,8 +162,16 @@ public class DocumentResource {
     @GET
     @Path("{id}")
     @RolesAllowed({READER, REGISTRAR, PLANNER, REPORTER, INTEGRATION, ADMIN})
-    public Response get(@PathParam("id") UUID id) {
-        DocumentReads.Json d = reads.get(id);
+    @NonBlocking // a kept document is answered on the I/O thread; a load goes to a worker thread
+    public Uni<Response> get(@PathParam("id") UUID id) {
+        DocumentJsonCache.Json kept = reads.kept(id);
+        if (kept != null) {
+            return Uni.createFrom().item(document(kept));
+        }
+        return Uni.createFrom().item(() -> document(reads.get(id))).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private static Response document(DocumentJsonCache.Json d) {
         return Response.ok(d.body(), MediaType.APPLICATION_JSON_TYPE).tag(EntityTags.of(d.version())).build();
     }
 

@@ -39,6 +39,8 @@ public class DocumentChanges {
     ObjectMapper json;
     @Inject
     Clock clock;
+    @Inject
+    DocumentJsonCache reads;
 
     /**
      * @param before the document before the change (null on creation)
@@ -69,6 +71,7 @@ public class DocumentChanges {
         if (before != null) {
             d.updatedAt = now;
         }
+        reads.dropAfterTransaction(d.id);
         documents.flush(); // the version increments here: the view and its ETag are the committed ones
         DocumentView after = DocumentView.of(d);
         List<FieldChange> changed = FieldChange.between(before, after);

@@ -2,66 +2,45 @@ package se.region.governance.docs.application;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import se.region.governance.commons.problem.DomainException;
-import se.region.governance.docs.infrastructure.DocumentRepository;
 
-import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
- * GET by id, the hot path of other regional systems' lookups. The JSON of a document is kept per
- * (id, version); every read first asks the database for the document's current version (one
- * primary-key lookup) and answers the kept JSON only when it is of that version. So a read never
- * answers a stale document, also with several instances writing, and a document that did not change
- * is not loaded, hydrated and serialised again. Bounded by {@code governance.documents.read-cache.max-size}
- * (default 10,000 documents, a few kB each; 0 turns it off).
+ * GET by id, the hot path of other regional systems' lookups: the document's JSON from
+ * {@link DocumentJsonCache} (no database work while it is unchanged), else loaded, hydrated and
+ * serialised once.
  */
 @ApplicationScoped
 public class DocumentReads {
 
-    /** A document's JSON as the API writes it, and the version (ETag) it is of. */
-    public record Json(long version, byte[] body) {
-    }
-
-    private final DocumentRepository documents;
     private final DocumentService service;
     private final ObjectMapper json;
-    private final Cache<UUID, Json> cache;
+    private final DocumentJsonCache cache;
 
     @Inject
-    public DocumentReads(DocumentRepository documents, DocumentService service, ObjectMapper json,
-                         @ConfigProperty(name = "governance.documents.read-cache.max-size", defaultValue = "10000") long maxSize) {
-        this.documents = documents;
+    public DocumentReads(DocumentService service, ObjectMapper json, DocumentJsonCache cache) {
         this.service = service;
         this.json = json;
-        this.cache = maxSize <= 0 ? null : Caffeine.newBuilder().maximumSize(maxSize).build();
+        this.cache = cache;
     }
 
-    public Json get(UUID id) {
-        if (cache == null) {
-            return serialise(service.get(id));
-        }
-        OptionalLong current = documents.versionOf(id);
-        if (current.isEmpty()) {
-            throw DomainException.notFound("Document", id);
-        }
-        Json kept = cache.getIfPresent(id);
-        if (kept != null && kept.version() == current.getAsLong()) {
-            return kept;
-        }
-        Json fresh = serialise(service.get(id)); // may be newer than `current` if a write just committed: fine
-        cache.asMap().merge(id, fresh, (a, b) -> a.version() >= b.version() ? a : b);
-        return fresh;
+    /** The document's kept JSON, or null: no database work, fit for an I/O thread. */
+    public DocumentJsonCache.Json kept(UUID id) {
+        return cache.kept(id);
     }
 
-    private Json serialise(DocumentView view) {
+    /** The document's JSON, kept or loaded (blocking: a worker thread). */
+    @ActivateRequestContext
+    public DocumentJsonCache.Json get(UUID id) {
+        return cache.get(id, () -> serialise(service.get(id)));
+    }
+
+    private DocumentJsonCache.Json serialise(DocumentView view) {
         try {
-            return new Json(view.version(), json.writeValueAsBytes(view));
+            return new DocumentJsonCache.Json(view.version(), json.writeValueAsBytes(view));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("document " + view.id() + " not serialisable", e);
         }
