@@ -180,7 +180,7 @@ public class ReportService {
     private byte[] compileSections(String planId, ReportPeriod period) {
         long t0 = System.nanoTime();
         AsOfState state = AsOfState.empty(planId, period.asOf());
-        int events = eventLog.replayUpTo(planId, period.asOf(), state::applyNext);
+        int events = eventLog.replayUpTo(planId, period.asOf(), AsOfState.MEMBERS_READ, state::applyNext);
         long t1 = System.nanoTime();
         // written straight from the state as it is compiled (no tree of the sections in between), the register's
         // half (documents, next steps, principles) on another core while this thread writes the plan's half

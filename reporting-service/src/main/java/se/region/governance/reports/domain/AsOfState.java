@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static se.region.governance.reports.domain.EventTypes.*;
 
@@ -44,6 +45,16 @@ public final class AsOfState {
                 .forEach(state::apply);
         return state;
     }
+
+    /**
+     * The top-level members of an event's data that a rebuild reads: a reader may leave the others out (a rebuild reads
+     * tens of thousands of events). Events of {@link #KEEPS_ALL_DATA} types are kept whole.
+     */
+    public static final Set<String> MEMBERS_READ = Set.of("planId", "measureId", "plan", "measure", "update", "collaboration",
+            "document", "version", "consultation", "response");
+
+    /** Types whose whole data the state keeps (a review's start, a repeal or replacement). */
+    public static final Set<String> KEEPS_ALL_DATA = Set.of(REVIEW_STARTED, REPEALED, REPLACED);
 
     /** The order a rebuild applies events in: effective date, ties in log order. */
     public static final Comparator<LoggedEvent> ORDER = Comparator.comparing(LoggedEvent::effectiveDate).thenComparingLong(LoggedEvent::seq);

@@ -1,6 +1,6 @@
 package se.region.governance.reports.infrastructure;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +10,8 @@ import se.region.governance.reports.domain.EventTypes;
 import se.region.governance.reports.domain.LoggedEvent;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -17,12 +19,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -91,19 +98,22 @@ public class EventLog {
 
     /**
      * Replays the register's events and one plan's events with an effective date on or before {@code asOf} to
-     * {@code apply}, in {@link AsOfState#ORDER} (effective date, ties in log order); returns how many. The rows are read
-     * first with their data as the UTF-8 bytes the driver received (no String), ordered, then each event's data is
-     * parsed just before it is applied: a large plan's rebuild reads tens of thousands of events, and what the state
-     * does not keep of each becomes garbage at once instead of the whole log being held parsed.
+     * {@code apply}, in {@link AsOfState#ORDER} (effective date, ties in log order); returns how many. Each event's data
+     * has only the top-level {@code members} named (all when null; {@link AsOfState#MEMBERS_READ} for a rebuild).
+     * <p>
+     * A large plan's rebuild reads tens of thousands of events, so the rows are read narrowly: the data as the UTF-8
+     * bytes the driver received (no String), the date as a day number and the time as epoch microseconds (no text
+     * parsed per row), topic and type (and a plan's subject) as the same strings each time. The rows are then ordered
+     * and their data parsed one after another by one streaming parser, each just before it is applied: what the state
+     * does not keep of an event is garbage at once instead of the whole log being held parsed.
      */
-    public int replayUpTo(String planId, LocalDate asOf, Consumer<LoggedEvent> apply) {
-        record Row(long seq, String id, String topic, String type, String subject, OffsetDateTime time, LocalDate effectiveDate,
-                   byte[] data) {
-        }
+    public int replayUpTo(String planId, LocalDate asOf, Set<String> members, Consumer<LoggedEvent> apply) {
         List<Row> rows = new ArrayList<>();
+        KnownStrings known = new KnownStrings();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select seq, event_id, topic, type, subject, event_time, effective_date,"
-                     + " data_text from event_log where effective_date <= ? and (topic = ? or plan_id = ?)")) {
+             PreparedStatement ps = c.prepareStatement("select seq, event_id, topic, type, subject,"
+                     + " (extract(epoch from event_time) * 1000000)::bigint, effective_date - date '1970-01-01', data_text"
+                     + " from event_log where effective_date <= ? and (topic = ? or plan_id = ?)")) {
             ps.setObject(1, asOf);
             ps.setString(2, EventTypes.DOCUMENTS_TOPIC);
             ps.setString(3, planId);
@@ -111,20 +121,24 @@ public class EventLog {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     // a text column arrives as the database's UTF-8 bytes; getBytes hands them over without decoding
-                    rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getObject(6, OffsetDateTime.class), rs.getObject(7, LocalDate.class), rs.getBytes(8)));
+                    rows.add(new Row(rs.getLong(1), rs.getString(2), known.of(rs.getBytes(3)), known.of(rs.getBytes(4)),
+                            known.of(rs.getBytes(5)), rs.getLong(6), rs.getInt(7), rs.getBytes(8)));
                 }
             }
         } catch (SQLException ex) {
             throw new IllegalStateException(ex);
         }
-        rows.sort(Comparator.comparing(Row::effectiveDate).thenComparingLong(Row::seq));
-        try {
-            for (int i = 0; i < rows.size(); i++) {
-                Row r = rows.get(i);
-                rows.set(i, null); // its bytes are garbage once parsed
-                apply.accept(new LoggedEvent(r.seq(), r.id(), r.topic(), r.type(), r.subject(), r.time(), r.effectiveDate(),
-                        mapper.readTree(r.data())));
+        rows.sort(Row.ORDER);
+        Map<Integer, LocalDate> days = new HashMap<>();
+        try (JsonParser parser = mapper.getFactory().createParser(new RowData(rows))) {
+            EventDataReader data = new EventDataReader(parser);
+            for (Row r : rows) {
+                LocalDate effective = days.computeIfAbsent(r.day(), d -> LocalDate.ofEpochDay(d));
+                OffsetDateTime time = OffsetDateTime.ofInstant(Instant.ofEpochSecond(Math.floorDiv(r.micros(), 1_000_000L),
+                        Math.floorMod(r.micros(), 1_000_000L) * 1000L), ZoneOffset.UTC);
+                boolean whole = members == null || AsOfState.KEEPS_ALL_DATA.contains(r.type());
+                apply.accept(new LoggedEvent(r.seq(), r.id(), r.topic(), r.type(), r.subject(), time, effective,
+                        data.next(whole ? null : members)));
             }
         } catch (IOException ex) {
             throw new IllegalStateException(ex);
@@ -132,10 +146,81 @@ public class EventLog {
         return rows.size();
     }
 
-    /** The register's events and one plan's events up to {@code asOf}, parsed, in {@link AsOfState#ORDER} (tests, diagnostics). */
+    /** One row of a replay, its data not yet parsed. */
+    private record Row(long seq, String id, String topic, String type, String subject, long micros, int day, byte[] data) {
+        static final Comparator<Row> ORDER = (a, b) -> a.day != b.day ? Integer.compare(a.day, b.day) : Long.compare(a.seq, b.seq);
+    }
+
+    /** The rows' data one after another (a newline between), as one stream for one parser; a row's bytes are dropped once read. */
+    private static final class RowData extends InputStream {
+        private final List<Row> rows;
+        private int row = -1;
+        private byte[] current = new byte[0];
+        private int at;
+
+        RowData(List<Row> rows) {
+            this.rows = rows;
+        }
+
+        @Override
+        public int read() {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (len == 0) {
+                return 0;
+            }
+            while (at == current.length) {
+                if (row + 1 >= rows.size()) {
+                    return -1;
+                }
+                if (row >= 0) {
+                    b[off] = '\n'; // between two events' data
+                    current = rows.get(++row).data();
+                    at = 0;
+                    return 1;
+                }
+                current = rows.get(++row).data();
+                at = 0;
+            }
+            int n = Math.min(len, current.length - at);
+            System.arraycopy(current, at, b, off, n);
+            at += n;
+            return n;
+        }
+    }
+
+    /**
+     * Topics, types and subjects as the same strings each time they recur (a replay's rows name a handful of topics and
+     * types, and a plan's events its id), found by their bytes without decoding them; other values are decoded.
+     */
+    private static final class KnownStrings {
+        private static final int SLOTS = 256;
+        private final byte[][] bytes = new byte[SLOTS][];
+        private final String[] strings = new String[SLOTS];
+
+        String of(byte[] b) {
+            if (b == null) {
+                return null;
+            }
+            int slot = (Arrays.hashCode(b) & 0x7fffffff) % SLOTS;
+            if (bytes[slot] != null && Arrays.equals(bytes[slot], b)) {
+                return strings[slot];
+            }
+            String s = new String(b, StandardCharsets.UTF_8);
+            bytes[slot] = b;
+            strings[slot] = s;
+            return s;
+        }
+    }
+
+    /** The register's events and one plan's events up to {@code asOf}, parsed whole, in {@link AsOfState#ORDER} (tests, diagnostics). */
     public List<LoggedEvent> eventsUpTo(String planId, LocalDate asOf) {
         List<LoggedEvent> events = new ArrayList<>();
-        replayUpTo(planId, asOf, events::add);
+        replayUpTo(planId, asOf, null, events::add);
         return events;
     }
 
