@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -62,8 +63,7 @@ public class ReportResource {
     @Operation(summary = "Compile a DRAFT report of a plan for a period, showing the state as of a date")
     public Response compile(@Valid @NotNull Requests.CompileJson body, @Context UriInfo uri) {
         ReportView r = reports.compile(body.toCommand(caller.name()));
-        return Response.created(uri.getAbsolutePathBuilder().path(r.id().toString()).build())
-                .tag(EntityTags.of(r.version())).type(MediaType.APPLICATION_JSON_TYPE).entity(renderers.json(r)).build();
+        return answer(Response.created(uri.getAbsolutePathBuilder().path(r.id().toString()).build()), r);
     }
 
     @GET
@@ -107,7 +107,7 @@ public class ReportResource {
     @Operation(summary = "Refresh a DRAFT's data (same period and as-of date); the free text is kept. Optional If-Match")
     public Response recompile(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         ReportView r = reports.recompile(id, ifMatch);
-        return Response.ok(renderers.json(r), MediaType.APPLICATION_JSON_TYPE).tag(EntityTags.of(r.version())).build();
+        return answer(Response.ok(), r);
     }
 
     @PATCH
@@ -128,6 +128,17 @@ public class ReportResource {
     public Response finalizeReport(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         ReportView r = reports.finalizeReport(id, ifMatch);
         return Response.ok(r).tag(EntityTags.of(r.version())).build();
+    }
+
+    /**
+     * A compiled report's JSON, written to the answer in its parts (the sections as stored, megabytes for a large
+     * plan, not copied into one more array first), with its length.
+     */
+    private Response answer(Response.ResponseBuilder b, ReportView r) {
+        ReportRenderers.JsonAnswer json = renderers.jsonAnswer(r);
+        StreamingOutput body = json::writeTo;
+        return b.tag(EntityTags.of(r.version())).type(MediaType.APPLICATION_JSON_TYPE)
+                .header(HttpHeaders.CONTENT_LENGTH, json.length()).entity(body).build();
     }
 
     /** The first format the client accepts, in its order of preference; JSON for a wildcard. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,27 +25,19 @@ final class ItemWriter {
     }
 
     /**
-     * Dates and event times as text, each formatted once per compilation however many items name it (a large report
-     * names tens of thousands of events and a few hundred days). Shared by the sections, which may be written at the
-     * same time.
+     * Dates as text, each formatted once per compilation however many items name it (a large report names a few hundred
+     * days tens of thousands of times). Shared by the sections, which may be written at the same time.
      */
     static final class Texts {
         private final Map<LocalDate, String> dates = new ConcurrentHashMap<>();
-        private final Map<String, String> times = new ConcurrentHashMap<>();
 
         String date(LocalDate d) {
             return dates.computeIfAbsent(d, LocalDate::toString);
         }
-
-        String time(Provenance p) {
-            String t = times.get(p.eventId());
-            if (t == null) {
-                t = p.time().toString();
-                times.put(p.eventId(), t);
-            }
-            return t;
-        }
     }
+
+    /** This writer's buffer for an event time's text (written from it, no String per provenance entry). */
+    private final char[] time = new char[40];
 
     String date(LocalDate d) {
         return texts.date(d);
@@ -77,9 +70,63 @@ final class ItemWriter {
         g.writeStartObject();
         g.writeStringField("eventId", p.eventId());
         g.writeStringField("type", p.type());
-        g.writeStringField("time", texts.time(p));
+        g.writeFieldName("time");
+        int length = isoTime(p.time(), time);
+        if (length < 0) {
+            g.writeString(p.time().toString());
+        } else {
+            g.writeString(time, 0, length);
+        }
         g.writeStringField("effectiveDate", texts.date(p.effectiveDate()));
         g.writeEndObject();
+    }
+
+    /**
+     * {@code t.toString()} into {@code out} (40 chars are enough), its length; -1 for a year outside 1000–9999, which
+     * toString writes with a sign or padding.
+     */
+    static int isoTime(OffsetDateTime t, char[] out) {
+        int year = t.getYear();
+        if (year < 1000 || year > 9999) {
+            return -1;
+        }
+        int at = digits(out, 0, year, 4);
+        out[at++] = '-';
+        at = digits(out, at, t.getMonthValue(), 2);
+        out[at++] = '-';
+        at = digits(out, at, t.getDayOfMonth(), 2);
+        out[at++] = 'T';
+        at = digits(out, at, t.getHour(), 2);
+        out[at++] = ':';
+        at = digits(out, at, t.getMinute(), 2);
+        int second = t.getSecond();
+        int nano = t.getNano();
+        if (second > 0 || nano > 0) {
+            out[at++] = ':';
+            at = digits(out, at, second, 2);
+            if (nano > 0) {
+                out[at++] = '.';
+                if (nano % 1_000_000 == 0) {
+                    at = digits(out, at, nano / 1_000_000, 3);
+                } else if (nano % 1000 == 0) {
+                    at = digits(out, at, nano / 1000, 6);
+                } else {
+                    at = digits(out, at, nano, 9);
+                }
+            }
+        }
+        String offset = t.getOffset().getId();
+        offset.getChars(0, offset.length(), out, at);
+        return at + offset.length();
+    }
+
+    /** {@code value} as {@code width} decimal digits, zero-padded, at {@code at}; the index after them. */
+    private static int digits(char[] out, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            out[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
+        return at + width;
     }
 
     /** The listed fields of an event-carried object, those it has, as they are (a missing one is left out, a null stays null). */

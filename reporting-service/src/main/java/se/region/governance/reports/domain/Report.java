@@ -8,6 +8,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.ColumnTransformer;
+import org.hibernate.annotations.JavaType;
+import org.hibernate.annotations.JdbcType;
 import org.hibernate.annotations.Mutability;
 import org.hibernate.type.descriptor.java.Immutability;
 
@@ -43,10 +45,13 @@ public class Report {
      * The sections as UTF-8 JSON ({@code [{key,title,body,items}]}), exactly as compiled. A text column (V2) read and
      * written as bytes: the driver hands a text column's UTF-8 bytes over as they are and {@code convert_from} makes
      * the bytes written text again, so a large plan's megabytes are never decoded into a String and encoded back.
-     * Immutable: a recompile assigns a new array (no copy of the loaded state for dirty checking).
+     * Immutable: a recompile assigns a new array (no copy of the loaded state for dirty checking, nor of a new
+     * report's when it is persisted); written as a stream over the array (no copy in the driver): {@link SectionsBytes}.
      */
     @ColumnTransformer(write = "convert_from(?, 'UTF8')")
     @Mutability(Immutability.class)
+    @JavaType(SectionsBytes.Java.class)
+    @JdbcType(SectionsBytes.Jdbc.class)
     public byte[] sections;
     @Column(name = "content_hash")
     public String contentHash;
