@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import static se.region.governance.reports.domain.EventTypes.*;
 
@@ -27,9 +28,6 @@ public final class AsOfState {
     public final Map<String, MeasureState> measures = new LinkedHashMap<>();
     /** Collaborations held for the whole plan (no measure). */
     public final List<Dated> planCollaborations = new ArrayList<>();
-    /** The place in {@link #ORDER} of the last event {@link #applyNext} applied. */
-    private LocalDate lastDate;
-    private long lastSeq;
 
     private AsOfState(String planId, LocalDate asOf) {
         this.planId = planId;
@@ -69,17 +67,56 @@ public final class AsOfState {
 
     /** The next event of a rebuild fed one at a time, in {@link #ORDER}: later than the state's date is ignored, out of order refused. */
     public void applyNext(LoggedEvent e) {
-        if (e.effectiveDate().isAfter(asOf)) {
-            return;
+        all.accept(e);
+    }
+
+    private final Feed all = new Feed(null);
+    private final Feed register = new Feed(true);
+    private final Feed ofPlan = new Feed(false);
+
+    /**
+     * The register's events (the documents topic) fed one at a time in {@link #ORDER}, as {@link #applyNext} does. The
+     * register's and the plan's events change different parts of the state, so the two feeds may be fed at the same
+     * time by two threads (and not together with {@link #applyNext}); the state is read once both are done.
+     */
+    public Consumer<LoggedEvent> registerFeed() {
+        return register;
+    }
+
+    /** The other events (the plan's) fed one at a time in {@link #ORDER}; see {@link #registerFeed()}. */
+    public Consumer<LoggedEvent> planFeed() {
+        return ofPlan;
+    }
+
+    /** Events fed in {@link #ORDER}, of the register, of the rest, or (null) of both. */
+    private final class Feed implements Consumer<LoggedEvent> {
+        private final Boolean registerEvents;
+        /** The place in {@link #ORDER} of the last event applied. */
+        private LocalDate lastDate;
+        private long lastSeq;
+
+        Feed(Boolean registerEvents) {
+            this.registerEvents = registerEvents;
         }
-        int order = lastDate == null ? 1 : e.effectiveDate().compareTo(lastDate);
-        if (order < 0 || order == 0 && e.seq() <= lastSeq) {
-            throw new IllegalStateException("event " + e.id() + " (" + e.effectiveDate() + ", " + e.seq() + ") out of order after ("
-                    + lastDate + ", " + lastSeq + ")");
+
+        @Override
+        public void accept(LoggedEvent e) {
+            if (registerEvents != null && registerEvents != DOCUMENTS_TOPIC.equals(e.topic())) {
+                throw new IllegalArgumentException("event " + e.id() + " of " + e.topic() + " fed to the "
+                        + (registerEvents ? "register's" : "plan's") + " events");
+            }
+            if (e.effectiveDate().isAfter(asOf)) {
+                return;
+            }
+            int order = lastDate == null ? 1 : e.effectiveDate().compareTo(lastDate);
+            if (order < 0 || order == 0 && e.seq() <= lastSeq) {
+                throw new IllegalStateException("event " + e.id() + " (" + e.effectiveDate() + ", " + e.seq() + ") out of order after ("
+                        + lastDate + ", " + lastSeq + ")");
+            }
+            lastDate = e.effectiveDate();
+            lastSeq = e.seq();
+            apply(e);
         }
-        lastDate = e.effectiveDate();
-        lastSeq = e.seq();
-        apply(e);
     }
 
     /** An event-carried object (update, collaboration, consultation, adoption) with its business date and origin. */

@@ -100,15 +100,23 @@ public class EventLog {
      * Replays the register's events and one plan's events with an effective date on or before {@code asOf} to
      * {@code apply}, in {@link AsOfState#ORDER} (effective date, ties in log order); returns how many. Each event's data
      * has only the top-level {@code members} named (all when null; {@link AsOfState#MEMBERS_READ} for a rebuild).
+     */
+    public int replayUpTo(String planId, LocalDate asOf, Set<String> members, Consumer<LoggedEvent> apply) {
+        return readUpTo(planId, asOf).all(members, apply);
+    }
+
+    /**
+     * Reads the register's events and one plan's events with an effective date on or before {@code asOf}, ordered, their
+     * data not parsed yet: to be replayed whole, or as two parts that can be applied at the same time (the register's and
+     * the plan's events change different parts of an {@link AsOfState}).
      * <p>
      * A large plan's rebuild reads tens of thousands of events, so the rows are read narrowly: the data as the UTF-8
      * bytes the driver received (no String), the date as a day number and the time as epoch microseconds (no text
-     * parsed per row), topic and type (and a plan's subject) as the same strings each time. The rows are then ordered
-     * and their data parsed one after another by one streaming parser, each just before it is applied: what the state
-     * does not keep of an event is garbage at once instead of the whole log being held parsed.
+     * parsed per row), topic and type (and a plan's subject) as the same strings each time.
      */
-    public int replayUpTo(String planId, LocalDate asOf, Set<String> members, Consumer<LoggedEvent> apply) {
+    public Replay readUpTo(String planId, LocalDate asOf) {
         List<Row> rows = new ArrayList<>();
+        List<byte[]> data = new ArrayList<>();
         KnownStrings known = new KnownStrings();
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("select seq, event_id, topic, type, subject,"
@@ -122,44 +130,86 @@ public class EventLog {
                 while (rs.next()) {
                     // a text column arrives as the database's UTF-8 bytes; getBytes hands them over without decoding
                     rows.add(new Row(rs.getLong(1), rs.getString(2), known.of(rs.getBytes(3)), known.of(rs.getBytes(4)),
-                            known.of(rs.getBytes(5)), rs.getLong(6), rs.getInt(7), rs.getBytes(8)));
+                            known.of(rs.getBytes(5)), rs.getLong(6), rs.getInt(7), data.size()));
+                    data.add(rs.getBytes(8));
                 }
             }
         } catch (SQLException ex) {
             throw new IllegalStateException(ex);
         }
         rows.sort(Row.ORDER);
-        Map<Integer, LocalDate> days = new HashMap<>();
-        try (JsonParser parser = mapper.getFactory().createParser(new RowData(rows))) {
-            EventDataReader data = new EventDataReader(parser);
-            for (Row r : rows) {
-                LocalDate effective = days.computeIfAbsent(r.day(), d -> LocalDate.ofEpochDay(d));
-                OffsetDateTime time = OffsetDateTime.ofInstant(Instant.ofEpochSecond(Math.floorDiv(r.micros(), 1_000_000L),
-                        Math.floorMod(r.micros(), 1_000_000L) * 1000L), ZoneOffset.UTC);
-                boolean whole = members == null || AsOfState.KEEPS_ALL_DATA.contains(r.type());
-                apply.accept(new LoggedEvent(r.seq(), r.id(), r.topic(), r.type(), r.subject(), time, effective,
-                        data.next(whole ? null : members)));
-            }
-        } catch (IOException ex) {
-            throw new IllegalStateException(ex);
-        }
-        return rows.size();
+        return new Replay(rows, data.toArray(new byte[0][]));
     }
 
-    /** One row of a replay, its data not yet parsed. */
-    private record Row(long seq, String id, String topic, String type, String subject, long micros, int day, byte[] data) {
+    /**
+     * The rows of a replay, ordered. Each event's data is parsed just before it is applied, one event after another by
+     * one streaming parser per part: what the state does not keep of an event is garbage at once instead of the whole
+     * log being held parsed, and each event's bytes are dropped once parsed. Each part is applied once.
+     */
+    public final class Replay {
+        private final List<Row> rows;
+        private final byte[][] data;
+
+        private Replay(List<Row> rows, byte[][] data) {
+            this.rows = rows;
+            this.data = data;
+        }
+
+        /** How many events were read. */
+        public int size() {
+            return rows.size();
+        }
+
+        /** Every event, in {@link AsOfState#ORDER}; how many. */
+        public int all(Set<String> members, Consumer<LoggedEvent> apply) {
+            return apply(rows, members, apply);
+        }
+
+        /** The register's events (the documents topic), in {@link AsOfState#ORDER}; how many. */
+        public int register(Set<String> members, Consumer<LoggedEvent> apply) {
+            return apply(rows.stream().filter(r -> EventTypes.DOCUMENTS_TOPIC.equals(r.topic())).toList(), members, apply);
+        }
+
+        /** The other events (the plan's), in {@link AsOfState#ORDER}; how many. */
+        public int plan(Set<String> members, Consumer<LoggedEvent> apply) {
+            return apply(rows.stream().filter(r -> !EventTypes.DOCUMENTS_TOPIC.equals(r.topic())).toList(), members, apply);
+        }
+
+        private int apply(List<Row> part, Set<String> members, Consumer<LoggedEvent> apply) {
+            Map<Integer, LocalDate> days = new HashMap<>();
+            try (JsonParser parser = mapper.getFactory().createParser(new RowData(part, data))) {
+                EventDataReader reader = new EventDataReader(parser);
+                for (Row r : part) {
+                    LocalDate effective = days.computeIfAbsent(r.day(), d -> LocalDate.ofEpochDay(d));
+                    OffsetDateTime time = OffsetDateTime.ofInstant(Instant.ofEpochSecond(Math.floorDiv(r.micros(), 1_000_000L),
+                            Math.floorMod(r.micros(), 1_000_000L) * 1000L), ZoneOffset.UTC);
+                    boolean whole = members == null || AsOfState.KEEPS_ALL_DATA.contains(r.type());
+                    apply.accept(new LoggedEvent(r.seq(), r.id(), r.topic(), r.type(), r.subject(), time, effective,
+                            reader.next(whole ? null : members)));
+                }
+            } catch (IOException ex) {
+                throw new IllegalStateException(ex);
+            }
+            return part.size();
+        }
+    }
+
+    /** One row of a replay; its data is {@code data[data]} until parsed. */
+    private record Row(long seq, String id, String topic, String type, String subject, long micros, int day, int data) {
         static final Comparator<Row> ORDER = (a, b) -> a.day != b.day ? Integer.compare(a.day, b.day) : Long.compare(a.seq, b.seq);
     }
 
     /** The rows' data one after another (a newline between), as one stream for one parser; a row's bytes are dropped once read. */
     private static final class RowData extends InputStream {
         private final List<Row> rows;
+        private final byte[][] data;
         private int row = -1;
         private byte[] current = new byte[0];
         private int at;
 
-        RowData(List<Row> rows) {
+        RowData(List<Row> rows, byte[][] data) {
             this.rows = rows;
+            this.data = data;
         }
 
         @Override
@@ -177,19 +227,28 @@ public class EventLog {
                 if (row + 1 >= rows.size()) {
                     return -1;
                 }
-                if (row >= 0) {
+                boolean between = row >= 0;
+                current = next();
+                if (between) {
                     b[off] = '\n'; // between two events' data
-                    current = rows.get(++row).data();
-                    at = 0;
                     return 1;
                 }
-                current = rows.get(++row).data();
-                at = 0;
             }
             int n = Math.min(len, current.length - at);
             System.arraycopy(current, at, b, off, n);
             at += n;
             return n;
+        }
+
+        private byte[] next() {
+            int i = rows.get(++row).data();
+            byte[] next = data[i];
+            if (next == null) {
+                throw new IllegalStateException("a replay's part is applied once");
+            }
+            data[i] = null;
+            at = 0;
+            return next;
         }
     }
 

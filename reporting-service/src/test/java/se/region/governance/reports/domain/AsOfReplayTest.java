@@ -49,6 +49,21 @@ class AsOfReplayTest {
     }
 
     @Test
+    void theRegistersAndThePlansEventsFedApartRebuildTheSameState() {
+        List<LoggedEvent> log = new InMemoryLog().appendAll(plan.all()).events().stream().sorted(AsOfState.ORDER).toList();
+        AsOfState apart = AsOfState.empty(plan.planId, period.asOf());
+        log.stream().filter(e -> !EventTypes.DOCUMENTS_TOPIC.equals(e.topic())).forEach(apart.planFeed());
+        log.stream().filter(e -> EventTypes.DOCUMENTS_TOPIC.equals(e.topic())).forEach(apart.registerFeed());
+        assertEquals(json.valueToTree(new ReportCompiler(json).compile(AsOfState.rebuild(plan.planId, period.asOf(), log), period)),
+                json.valueToTree(new ReportCompiler(json).compile(apart, period)));
+        LoggedEvent planEvent = log.stream().filter(e -> EventTypes.PLANS_TOPIC.equals(e.topic())).findFirst().orElseThrow();
+        LoggedEvent documentEvent = log.stream().filter(e -> EventTypes.DOCUMENTS_TOPIC.equals(e.topic())).findFirst().orElseThrow();
+        AsOfState state = AsOfState.empty(plan.planId, period.asOf());
+        assertThrows(IllegalArgumentException.class, () -> state.registerFeed().accept(planEvent));
+        assertThrows(IllegalArgumentException.class, () -> state.planFeed().accept(documentEvent));
+    }
+
+    @Test
     void anEventOutOfOrderIsRefused() {
         List<LoggedEvent> log = new InMemoryLog().appendAll(plan.all()).events().stream().sorted(AsOfState.ORDER).toList();
         AsOfState state = AsOfState.empty(plan.planId, period.asOf());

@@ -60,6 +60,13 @@ class EventLogReplayTest {
         assertEquals(whole.size(), applied);
         String expected = written(AsOfState.rebuild(plan.planId, period.asOf(), whole), period);
         assertEquals(expected, written(narrow, period));
+        // the register's and the plan's events applied as two parts (as a compile does, on two threads)
+        AsOfState split = AsOfState.empty(plan.planId, period.asOf());
+        EventLog.Replay replay = log.readUpTo(plan.planId, period.asOf());
+        java.util.concurrent.CompletableFuture<Integer> register = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> replay.register(AsOfState.MEMBERS_READ, split.registerFeed()));
+        assertEquals(applied, replay.plan(AsOfState.MEMBERS_READ, split.planFeed()) + register.join());
+        assertEquals(expected, written(split, period));
         assertTrue(expected.contains("Med ”citat”, \\\\ och \\n radbrytning"), "the update in the period is in it");
     }
 
