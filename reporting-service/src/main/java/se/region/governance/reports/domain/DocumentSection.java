@@ -184,7 +184,7 @@ final class DocumentSection {
         g.writeStringField("documentId", row.id());
         g.writeStringField("diaryNumber", row.d().view.path("diaryNumber").asText(null));
         g.writeStringField("title", row.d().view.path("title").asText());
-        g.writeStringField("date", w.date(row.date()));
+        w.dateField("date", row.date());
         g.writeArrayFieldStart("provenance");
         w.provenanceEntry(p);
         g.writeEndArray();

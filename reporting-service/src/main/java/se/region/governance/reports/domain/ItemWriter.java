@@ -1,6 +1,7 @@
 package se.region.governance.reports.domain;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -8,7 +9,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes a report's sections and items straight to JSON as the compiler walks the state: no tree of nodes in
@@ -17,30 +17,33 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ItemWriter {
 
     final JsonGenerator g;
-    private final Texts texts;
 
-    ItemWriter(JsonGenerator g, Texts texts) {
+    ItemWriter(JsonGenerator g) {
         this.g = g;
-        this.texts = texts;
     }
 
-    /**
-     * Dates as text, each formatted once per compilation however many items name it (a large report names a few hundred
-     * days tens of thousands of times). Shared by the sections, which may be written at the same time.
-     */
-    static final class Texts {
-        private final Map<LocalDate, String> dates = new ConcurrentHashMap<>();
+    /** Names written in every provenance entry (tens of thousands per large report), encoded once. */
+    private static final SerializedString EVENT_ID = new SerializedString("eventId");
+    private static final SerializedString TYPE = new SerializedString("type");
+    private static final SerializedString TIME = new SerializedString("time");
+    private static final SerializedString EFFECTIVE_DATE = new SerializedString("effectiveDate");
 
-        String date(LocalDate d) {
-            return dates.computeIfAbsent(d, LocalDate::toString);
+    /** This writer's buffer for a date's or an event time's text (written from it, no String each time). */
+    private final char[] text = new char[40];
+
+    /** {@code "name":"YYYY-MM-DD"}, as {@link LocalDate#toString()} writes it. */
+    void dateField(String name, LocalDate d) throws IOException {
+        g.writeFieldName(name);
+        date(d);
+    }
+
+    private void date(LocalDate d) throws IOException {
+        int length = isoDate(d, text);
+        if (length < 0) {
+            g.writeString(d.toString());
+        } else {
+            g.writeString(text, 0, length);
         }
-    }
-
-    /** This writer's buffer for an event time's text (written from it, no String per provenance entry). */
-    private final char[] time = new char[40];
-
-    String date(LocalDate d) {
-        return texts.date(d);
     }
 
     /** {@code {"key":…,"title":…,"body":…,"items":[} — the items follow, then {@link #endSection()}. */
@@ -68,16 +71,19 @@ final class ItemWriter {
 
     void provenanceEntry(Provenance p) throws IOException {
         g.writeStartObject();
-        g.writeStringField("eventId", p.eventId());
-        g.writeStringField("type", p.type());
-        g.writeFieldName("time");
-        int length = isoTime(p.time(), time);
+        g.writeFieldName(EVENT_ID);
+        g.writeString(p.eventId());
+        g.writeFieldName(TYPE);
+        g.writeString(p.type());
+        g.writeFieldName(TIME);
+        int length = isoTime(p.time(), text);
         if (length < 0) {
             g.writeString(p.time().toString());
         } else {
-            g.writeString(time, 0, length);
+            g.writeString(text, 0, length);
         }
-        g.writeStringField("effectiveDate", texts.date(p.effectiveDate()));
+        g.writeFieldName(EFFECTIVE_DATE);
+        date(p.effectiveDate());
         g.writeEndObject();
     }
 
@@ -86,15 +92,10 @@ final class ItemWriter {
      * toString writes with a sign or padding.
      */
     static int isoTime(OffsetDateTime t, char[] out) {
-        int year = t.getYear();
-        if (year < 1000 || year > 9999) {
+        int at = isoDate(t.toLocalDate(), out);
+        if (at < 0) {
             return -1;
         }
-        int at = digits(out, 0, year, 4);
-        out[at++] = '-';
-        at = digits(out, at, t.getMonthValue(), 2);
-        out[at++] = '-';
-        at = digits(out, at, t.getDayOfMonth(), 2);
         out[at++] = 'T';
         at = digits(out, at, t.getHour(), 2);
         out[at++] = ':';
@@ -118,6 +119,19 @@ final class ItemWriter {
         String offset = t.getOffset().getId();
         offset.getChars(0, offset.length(), out, at);
         return at + offset.length();
+    }
+
+    /** {@code d.toString()} into {@code out}, its length (10); -1 for a year outside 1000–9999 (written with a sign or padding). */
+    static int isoDate(LocalDate d, char[] out) {
+        int year = d.getYear();
+        if (year < 1000 || year > 9999) {
+            return -1;
+        }
+        int at = digits(out, 0, year, 4);
+        out[at++] = '-';
+        at = digits(out, at, d.getMonthValue(), 2);
+        out[at++] = '-';
+        return digits(out, at, d.getDayOfMonth(), 2);
     }
 
     /** {@code value} as {@code width} decimal digits, zero-padded, at {@code at}; the index after them. */

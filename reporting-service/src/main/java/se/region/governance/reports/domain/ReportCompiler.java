@@ -78,14 +78,13 @@ public final class ReportCompiler {
      */
     public List<SectionWriter> sections(AsOfState state, ReportPeriod period) {
         List<Map.Entry<String, MeasureState>> measures = state.orderedMeasures();
-        ItemWriter.Texts texts = new ItemWriter.Texts();
         return List.of(
-                g -> background(state, measures, new ItemWriter(g, texts)),
-                g -> documents.write(state, period, new ItemWriter(g, texts)),
-                g -> measureSection(state, period, measures, new ItemWriter(g, texts)),
-                g -> examples(period, measures, new ItemWriter(g, texts)),
-                g -> nextSteps(state, measures, new ItemWriter(g, texts)),
-                g -> principles(state, measures, new ItemWriter(g, texts)));
+                g -> background(state, measures, new ItemWriter(g)),
+                g -> documents.write(state, period, new ItemWriter(g)),
+                g -> measureSection(state, period, measures, new ItemWriter(g)),
+                g -> examples(period, measures, new ItemWriter(g)),
+                g -> nextSteps(state, measures, new ItemWriter(g)),
+                g -> principles(state, measures, new ItemWriter(g)));
     }
 
     private void background(AsOfState state, List<Map.Entry<String, MeasureState>> measures, ItemWriter w) throws IOException {
@@ -168,7 +167,7 @@ public final class ReportCompiler {
             for (Dated d : m.updates) {
                 if (period.contains(d.date())) {
                     g.writeStartObject();
-                    g.writeStringField("date", w.date(d.date()));
+                    w.dateField("date", d.date());
                     w.copy(d.view(), "status", "progress", "author", "text", "obstacles", "nextSteps", "example");
                     w.provenance(List.of(d.provenance()));
                     g.writeEndObject();
@@ -244,7 +243,7 @@ public final class ReportCompiler {
                     g.writeStringField("measureId", entry.getKey());
                     g.writeStringField("code", entry.getValue().view.path("code").asText());
                     g.writeStringField("measureTitle", entry.getValue().view.path("title").asText());
-                    g.writeStringField("date", w.date(d.date()));
+                    w.dateField("date", d.date());
                     g.writeStringField("text", d.view().path("text").asText(""));
                     w.provenance(List.of(d.provenance()));
                     g.writeEndObject();
@@ -369,7 +368,7 @@ public final class ReportCompiler {
     }
 
     private static void collaboration(ItemWriter w, Dated d) throws IOException {
-        w.g.writeStringField("date", w.date(d.date()));
+        w.dateField("date", d.date());
         w.copy(d.view(), "measureId", "parties", "form", "outcome");
         w.provenance(List.of(d.provenance()));
     }

@@ -9,11 +9,11 @@ import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** An event time is written as its toString (the provenance's "time"), without a String per entry. */
+/** Dates and event times are written as their toString (e.g. the provenance's "time"), without a String each time. */
 class ItemWriterTest {
 
     @Test
-    void anEventTimeIsWrittenAsItsToString() {
+    void datesAndEventTimesAreWrittenAsTheirToString() {
         List<OffsetDateTime> times = new java.util.ArrayList<>(List.of(
                 OffsetDateTime.parse("2024-03-01T09:30:00Z"),
                 OffsetDateTime.parse("2024-03-01T09:30:01Z"),
@@ -39,7 +39,9 @@ class ItemWriterTest {
         char[] out = new char[40];
         for (OffsetDateTime t : times) {
             assertEquals(t.toString(), new String(out, 0, ItemWriter.isoTime(t, out)));
+            assertEquals(t.toLocalDate().toString(), new String(out, 0, ItemWriter.isoDate(t.toLocalDate(), out)));
         }
+        assertEquals(-1, ItemWriter.isoDate(java.time.LocalDate.of(999, 1, 1), out));
         assertEquals(-1, ItemWriter.isoTime(OffsetDateTime.parse("0999-12-31T23:59:59Z"), out), "toString pads such a year");
         assertEquals(-1, ItemWriter.isoTime(OffsetDateTime.parse("+10000-01-01T00:00:00Z"), out), "and signs this one");
     }
