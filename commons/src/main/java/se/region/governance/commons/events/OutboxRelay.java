@@ -1,6 +1,5 @@
 package se.region.governance.commons.events;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -13,6 +12,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import se.region.governance.commons.jdbc.DedicatedConnections;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -38,6 +38,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *       is away, nothing is stamped and the batch is retried with back-off: writes go on meanwhile.</li>
  *   <li>Woken right after a commit that wrote events, and otherwise polls every
  *       {@code governance.outbox.poll-interval}.</li>
+ *   <li>Works on a database connection of its own, not one of the pool's: under a burst of requests
+ *       that holds every pooled connection, events still leave. Its stamps are committed without
+ *       waiting for the WAL flush ({@code synchronous_commit = off}): a stamp lost in a database crash
+ *       only means the event is published again, which consumers recognise by its id.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -46,7 +50,7 @@ public class OutboxRelay {
     private static final long RELAY_LOCK = 0x676f762d6f7574L; // "gov-out"
 
     @Inject
-    AgroalDataSource dataSource;
+    DedicatedConnections connections;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -69,6 +73,7 @@ public class OutboxRelay {
     private volatile Thread worker;
     private volatile String lastError;
     private KafkaProducer<String, byte[]> producer;
+    private Connection connection; // the relay thread's own
 
     void start(@Observes StartupEvent event) {
         if (!enabled) {
@@ -93,6 +98,7 @@ public class OutboxRelay {
             }
         }
         closeProducer();
+        closeConnection();
     }
 
     /** Asks the relay to look for new rows now (called after a commit that wrote events). */
@@ -140,57 +146,64 @@ public class OutboxRelay {
                     Log.warnf("Outbox relay could not publish (retrying every <= %d ms): %s", 5000, e.getMessage());
                 }
                 lastError = String.valueOf(e.getMessage());
-                closeProducer(); // a fresh producer after a failure: no half-failed state is reused
+                closeProducer(); // a fresh producer and connection after a failure: no half-failed state is reused
+                closeConnection();
             }
         }
     }
 
     /** Publishes one batch; returns how many rows it published. */
     int publishBatch() throws Exception {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                if (!tryLock(c)) {
-                    c.rollback();
-                    return 0;
-                }
-                List<Long> seqs = new ArrayList<>();
-                List<Future<RecordMetadata>> acks = new ArrayList<>();
-                try (PreparedStatement ps = c.prepareStatement(
-                        "select seq, topic, aggregate_id, payload from event_outbox where published_at is null"
-                                + " order by seq limit ?")) {
-                    ps.setInt(1, batchSize);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            ProducerRecord<String, byte[]> record = new ProducerRecord<>(rs.getString(2), rs.getString(3),
-                                    rs.getString(4).getBytes(StandardCharsets.UTF_8));
-                            record.headers().add("content-type",
-                                    CloudEventCodec.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-                            acks.add(producer().send(record));
-                            seqs.add(rs.getLong(1));
-                        }
+        Connection c = connection();
+        try {
+            if (!tryLock(c)) {
+                c.rollback();
+                return 0;
+            }
+            List<Long> seqs = new ArrayList<>();
+            List<Future<RecordMetadata>> acks = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select seq, topic, aggregate_id, payload from event_outbox where published_at is null"
+                            + " order by seq limit ?")) {
+                ps.setInt(1, batchSize);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ProducerRecord<String, byte[]> record = new ProducerRecord<>(rs.getString(2), rs.getString(3),
+                                rs.getString(4).getBytes(StandardCharsets.UTF_8));
+                        record.headers().add("content-type",
+                                CloudEventCodec.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+                        acks.add(producer().send(record));
+                        seqs.add(rs.getLong(1));
                     }
                 }
-                if (seqs.isEmpty()) {
-                    c.rollback();
-                    return 0;
-                }
-                producer().flush();
-                for (Future<RecordMetadata> ack : acks) {
-                    ack.get(); // throws if the broker did not take it: nothing of this batch is stamped
-                }
-                try (PreparedStatement ps = c.prepareStatement(
-                        "update event_outbox set published_at = now() where seq = any(?)")) {
-                    ps.setArray(1, c.createArrayOf("bigint", seqs.toArray()));
-                    ps.executeUpdate();
-                }
-                c.commit();
-                published.addAndGet(seqs.size());
-                return seqs.size();
-            } catch (Exception e) {
-                c.rollback();
-                throw e;
             }
+            if (seqs.isEmpty()) {
+                c.rollback();
+                return 0;
+            }
+            producer().flush();
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get(); // throws if the broker did not take it: nothing of this batch is stamped
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "update event_outbox set published_at = now() where seq = any(?)")) {
+                ps.setArray(1, c.createArrayOf("bigint", seqs.toArray()));
+                ps.executeUpdate();
+            }
+            c.commit();
+            published.addAndGet(seqs.size());
+            return seqs.size();
+        } catch (Exception e) {
+            rollbackQuietly(c, e);
+            throw e;
+        }
+    }
+
+    private static void rollbackQuietly(Connection c, Exception cause) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e); // the connection is closed and replaced by the caller
         }
     }
 
@@ -204,11 +217,39 @@ public class OutboxRelay {
     }
 
     private void deletePublishedBeforeRetention() throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "delete from event_outbox where published_at < now() - cast(? as interval)")) {
+        Connection c = connection();
+        try (PreparedStatement ps = c.prepareStatement(
+                "delete from event_outbox where published_at < now() - cast(? as interval)")) {
             ps.setString(1, retention.getSeconds() + " seconds");
             ps.executeUpdate();
+            c.commit();
+        } catch (SQLException e) {
+            rollbackQuietly(c, e);
+            throw e;
+        }
+    }
+
+    private Connection connection() throws SQLException {
+        if (connection == null) {
+            Connection c = connections.open("outbox-relay", 30);
+            try (var s = c.createStatement()) {
+                s.execute("set synchronous_commit = off");
+            }
+            c.setAutoCommit(false);
+            connection = c;
+        }
+        return connection;
+    }
+
+    private void closeConnection() {
+        Connection c = connection;
+        connection = null;
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                Log.debug("closing the relay's connection", e);
+            }
         }
     }
 

@@ -5,17 +5,15 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
-import org.postgresql.PGProperty;
+import se.region.governance.commons.jdbc.DedicatedConnections;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -45,12 +43,8 @@ public class DocumentChangeListener {
         void changed(UUID id);
     }
 
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String url;
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String user;
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String password;
+    @Inject
+    DedicatedConnections connections;
 
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
     private volatile boolean running;
@@ -87,7 +81,8 @@ public class DocumentChangeListener {
     private void loop() {
         long backoff = 0;
         while (running) {
-            try (Connection c = open()) {
+            // a read that does not answer within 30 s is a dead connection (the probe runs every WAIT_MILLIS)
+            try (Connection c = connections.open("document-change-listener", 30)) {
                 connection = c;
                 try (Statement s = c.createStatement()) {
                     s.execute("listen " + CHANNEL);
@@ -123,17 +118,6 @@ public class DocumentChangeListener {
                 connection = null;
             }
         }
-    }
-
-    private Connection open() throws SQLException {
-        Properties p = new Properties();
-        p.setProperty("user", user);
-        p.setProperty("password", password);
-        p.setProperty(PGProperty.APPLICATION_NAME.getName(), "document-change-listener");
-        // a read that does not answer within this is a dead connection (the probe runs every WAIT_MILLIS)
-        p.setProperty(PGProperty.SOCKET_TIMEOUT.getName(), "30");
-        p.setProperty(PGProperty.TCP_KEEP_ALIVE.getName(), "true");
-        return DriverManager.getConnection(url, p);
     }
 
     private static void probe(Connection c) throws SQLException {

@@ -38,7 +38,7 @@ public class DocumentSearch {
             if (tsQuery == null) {
                 return new Page(List.of(), 0);
             }
-            where.append(" and to_tsvector('swedish', d.search_text) @@ to_tsquery('swedish', :tsq)");
+            where.append(" and d.search_vector @@ to_tsquery('swedish', :tsq)");
             params.put("tsq", tsQuery);
         }
         if (query.type() != null) {
@@ -86,7 +86,7 @@ public class DocumentSearch {
     private static String orderBy(DocumentQuery q) {
         String dir = q.ascending() ? " asc" : " desc";
         return switch (q.sortField()) {
-            case "relevance" -> "ts_rank(to_tsvector('swedish', d.search_text), to_tsquery('swedish', :tsq))" + dir;
+            case "relevance" -> "ts_rank(d.search_vector, to_tsquery('swedish', :tsq))" + dir;
             case "diaryNumber" -> "lower(d.diary_number)" + dir;
             case "createdAt" -> "d.created_at" + dir;
             case "updatedAt" -> "d.updated_at" + dir;

@@ -123,6 +123,23 @@ class OutboxTest {
         }
     }
 
+    @Test
+    void eventsStillLeaveWhenTheRelaysOwnConnectionIsLost() throws Exception {
+        String subject = "relay-connection-" + UUID.randomUUID();
+        try (TopicReader reader = new TopicReader(OutboxProbe.TOPIC)) {
+            probe.append(subject, 1);
+            assertEquals(1, reader.awaitSubject(subject, 1, Duration.ofSeconds(30)).size());
+            // the relay works on a connection of its own, outside the pool: the database drops it
+            assertEquals(1, count("select count(pg_terminate_backend(pid)) from pg_stat_activity"
+                    + " where application_name = ? and datname = current_database()", "outbox-relay"));
+            probe.append(subject, 2);
+            probe.append(subject, 3);
+            List<TopicReader.Event> events = reader.awaitSubject(subject, 3, Duration.ofSeconds(30));
+            assertEquals(List.of(1, 2, 3), events.stream().map(e -> e.data().path("n").asInt()).distinct().toList(),
+                    "the relay reconnects and publishes in order");
+        }
+    }
+
     private long outboxRows(String subject) throws Exception {
         return count("select count(*) from event_outbox where aggregate_id = ?", subject);
     }
