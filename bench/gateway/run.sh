@@ -7,7 +7,8 @@
 #   1. direct to governance-docs-service (its own copy on :18091, database governance_docs_bench_gw)
 #   2. through the gateway (:18090, routing to that copy; JWT verified at the edge and again in the service)
 #   3. through nginx (Debian package) as a plain reverse proxy with upstream keep-alive (:18098)
-# with wrk at 16 and 64 connections: req/s, p50, p99, and the ratios gateway/direct and nginx/direct.
+# with wrk at 16 and 64 connections: req/s, p50, p99, and the ratios gateway/direct and nginx/direct;
+# then the CPU time per request of the service, the gateway and nginx on each way.
 # The gateway's per-client rate limit is raised for the run (one token sends everything); everything
 # else is the gateway's default configuration. wrk, nginx and the services share the machine's cores.
 # The service's outbox relay is off: a benchmark's bulk load must not flood the shared event topics
@@ -97,6 +98,21 @@ echo
 for c in 16 64; do
   echo "$c connections (mean of 2 rounds): direct $(printf %.0f "${RPS[direct$c]}"), gateway $(printf %.0f "${RPS[gateway$c]}"), nginx $(printf %.0f "${RPS[nginx$c]}") req/s;" \
     "gateway/direct $(echo "scale=2; ${RPS[gateway$c]} / ${RPS[direct$c]}" | bc), nginx/direct $(echo "scale=2; ${RPS[nginx$c]} / ${RPS[direct$c]}" | bc)"
+done
+# Where the cycles go: CPU time (user + kernel, from /proc) per request of each process on the path,
+# over one more run of each way at 16 connections. On two shared cores a proxy's cycles are taken from
+# the service and the load generator, so its cost per request bounds its ratio.
+ticks() { local t=0 p; for p in "$@"; do t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; echo "$t"; }
+NGINX_PIDS=$(pgrep -f "nginx: (master|worker) process" | tr '\n' ' ')
+HZ=$(getconf CLK_TCK)
+echo
+echo "CPU per request (microseconds, user + kernel), 16 connections, ${DURATION} s each:"
+for way in direct gateway nginx; do
+  s0=$(ticks "$DOCS_PID"); g0=$(ticks "$GW_PID"); n0=$(ticks $NGINX_PIDS)
+  reqs=$(wrk -t2 -c16 -d${DURATION}s -s "$lua" -H "Authorization: Bearer $TOKEN" "${BASE[$way]}" | awk '/requests in/ {print $1}')
+  s1=$(ticks "$DOCS_PID"); g1=$(ticks "$GW_PID"); n1=$(ticks $NGINX_PIDS)
+  us() { echo "scale=1; ($1 - $2) * 1000000 / $HZ / $reqs" | bc; }
+  printf "  %-8s service %6s   gateway %6s   nginx %6s\n" "$way" "$(us "$s1" "$s0")" "$(us "$g1" "$g0")" "$(us "$n1" "$n0")"
 done
 echo "RSS after load: gateway $(rss_mb "$GW_PID") MB, docs service $(rss_mb "$DOCS_PID") MB"
 echo "machine: $(nproc) cores; wrk, nginx, the gateway, the service and PostgreSQL share them"
