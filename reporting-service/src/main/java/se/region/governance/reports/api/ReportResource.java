@@ -33,6 +33,7 @@ import se.region.governance.reports.application.Formats;
 import se.region.governance.reports.application.ReportRenderers;
 import se.region.governance.reports.application.ReportService;
 import se.region.governance.reports.application.ReportView;
+import se.region.governance.reports.domain.ReportSummary;
 
 import java.util.Map;
 import java.util.UUID;
@@ -68,8 +69,9 @@ public class ReportResource {
 
     @GET
     @RolesAllowed({READER, REPORTER, INTEGRATION, ADMIN})
-    @Operation(summary = "List reports, newest first, optionally of one plan")
-    public PageResponse<ReportView> list(@QueryParam("planId") String planId,
+    @Operation(summary = "List reports, newest first, optionally of one plan",
+            description = "Each item is the report without its sections; GET /api/v1/reports/{id} gives the whole report.")
+    public PageResponse<ReportSummary> list(@QueryParam("planId") String planId,
                                          @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                          @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         return reports.list(planId, page, size);

@@ -27,6 +27,7 @@ import se.region.governance.reports.domain.Report;
 import se.region.governance.reports.domain.ReportCompiler;
 import se.region.governance.reports.domain.ReportPeriod;
 import se.region.governance.reports.domain.ReportStatus;
+import se.region.governance.reports.domain.ReportSummary;
 import se.region.governance.reports.infrastructure.EventLog;
 import se.region.governance.reports.infrastructure.ReportRepository;
 
@@ -147,9 +148,8 @@ public class ReportService {
     }
 
     @Transactional
-    public PageResponse<ReportView> list(String planId, int page, int size) {
-        return new PageResponse<>(reports.page(planId, page, size).stream().map(this::view).toList(), page, size,
-                reports.total(planId));
+    public PageResponse<ReportSummary> list(String planId, int page, int size) {
+        return new PageResponse<>(reports.summaries(planId, page, size), page, size, reports.total(planId));
     }
 
     /**

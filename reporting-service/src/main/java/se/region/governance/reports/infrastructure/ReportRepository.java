@@ -5,6 +5,7 @@ import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import se.region.governance.reports.domain.Report;
+import se.region.governance.reports.domain.ReportSummary;
 
 import java.util.List;
 import java.util.UUID;
@@ -13,9 +14,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class ReportRepository implements PanacheRepositoryBase<Report, UUID> {
 
-    public List<Report> page(String planId, int page, int size) {
+    /** A page of reports, newest first, without their sections (not even read from the table). */
+    public List<ReportSummary> summaries(String planId, int page, int size) {
         Sort sort = Sort.by("compiledAt", Sort.Direction.Descending).and("id");
-        return (planId == null ? findAll(sort) : find("planId", sort, planId)).page(Page.of(page, size)).list();
+        return (planId == null ? findAll(sort) : find("planId", sort, planId)).page(Page.of(page, size))
+                .project(ReportSummary.class).list();
     }
 
     public long total(String planId) {
