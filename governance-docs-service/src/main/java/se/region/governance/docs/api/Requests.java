@@ -133,7 +133,8 @@ public final class Requests {
 
     public record ReviewJson(@Size(max = 4000) String reason,
                              @Schema(description = "The day the review was decided or began; optional, defaults to today"
-                                     + " (Europe/Stockholm), not in the future. Carried in the review-started event"
+                                     + " (Europe/Stockholm), not in the future, nor before the decision of the version in force."
+                                     + " Carried in the review-started event"
                                      + " as startedOn.")
                              @PastOrPresent(message = NOT_IN_FUTURE) LocalDate startedOn) {
 

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import se.region.governance.commons.problem.DomainException;
+import se.region.governance.commons.problem.Problem;
 import se.region.governance.docs.application.Commands.Adopt;
 import se.region.governance.docs.application.Commands.OpenConsultation;
 import se.region.governance.docs.application.Commands.RecordResponse;
@@ -139,6 +140,12 @@ public class LifecycleService {
         Document d = register.lockedForChange(id, ifMatch, false);
         DocumentView before = DocumentView.of(d);
         d.moveTo(DocumentStatus.UNDER_REVIEW);
+        if (d.decision != null && d.decision.date != null && startedOn.isBefore(d.decision.date)) {
+            // a review is of the version in force: it cannot begin before that version was decided
+            String message = "must not be before the decision date of the version in force (" + d.decision.date + ")";
+            throw new DomainException(DomainException.Kind.INVALID, "validation", "Invalid request",
+                    "Invalid value of startedOn", Map.of("errors", List.of(new Problem.FieldError("startedOn", message))));
+        }
         Map<String, Object> facts = new LinkedHashMap<>();
         if (cmd.reason() != null) {
             facts.put("reason", cmd.reason());

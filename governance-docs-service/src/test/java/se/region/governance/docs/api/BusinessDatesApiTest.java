@@ -112,6 +112,19 @@ class BusinessDatesApiTest {
     }
 
     @Test
+    void aReviewCannotStartBeforeTheVersionInForceWasDecided() {
+        String id = adopted("Policy vars översyn föregår beslutet"); // decided 2022-01-10
+        registrar().body("{\"startedOn\":\"2022-01-09\"}").post("/api/v1/documents/{id}/reviews", id).then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("type", endsWith("/validation"))
+                .body("errors.find { it.field == 'startedOn' }.message",
+                        equalTo("must not be before the decision date of the version in force (2022-01-10)"));
+        reader().get("/api/v1/documents/{id}", id).then().body("status", equalTo("ADOPTED")).header("ETag", "\"1\"");
+        registrar().body("{\"startedOn\":\"2022-01-10\"}").post("/api/v1/documents/{id}/reviews", id).then()
+                .statusCode(200).body("status", equalTo("UNDER_REVIEW"));
+    }
+
+    @Test
     void draftingSinceRoundTripsThroughPostPutAndPatchAndIsAudited() {
         String dnr = diary();
         String id = create("{\"diaryNumber\":\"" + dnr + "\",\"title\":\"Regionplan 2024\",\"type\":\"PLAN\","
