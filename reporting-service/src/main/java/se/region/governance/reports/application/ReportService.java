@@ -3,13 +3,11 @@ package se.region.governance.reports.application;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.filter.FilteringParserDelegate;
+import com.fasterxml.jackson.core.filter.TokenFilter;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -299,59 +297,38 @@ public class ReportService {
      * show (about half of a large report's nodes).
      */
     ReportView readableView(Report r) {
-        try (JsonParser p = json.createParser(r.sections)) {
-            p.nextToken();
-            return view(r, withoutProvenance(p));
+        try {
+            return view(r, withoutProvenance(json, r.sections));
         } catch (java.io.IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** The value at the parser's current token as a tree, leaving out every {@code provenance} member. */
-    static JsonNode withoutProvenance(JsonParser p) throws java.io.IOException {
-        JsonNodeFactory nodes = JsonNodeFactory.instance;
-        switch (p.currentToken()) {
-            case START_OBJECT -> {
-                ObjectNode o = nodes.objectNode();
-                for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
-                    p.nextToken();
-                    if ("provenance".equals(name)) {
-                        p.skipChildren();
-                    } else {
-                        o.set(name, withoutProvenance(p));
-                    }
-                }
-                return o;
-            }
-            case START_ARRAY -> {
-                ArrayNode a = nodes.arrayNode();
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    a.add(withoutProvenance(p));
-                }
-                return a;
-            }
-            case VALUE_STRING -> {
-                return nodes.textNode(p.getText());
-            }
-            case VALUE_NUMBER_INT -> {
-                return switch (p.getNumberType()) {
-                    case INT -> nodes.numberNode(p.getIntValue());
-                    case LONG -> nodes.numberNode(p.getLongValue());
-                    default -> nodes.numberNode(p.getBigIntegerValue());
-                };
-            }
-            case VALUE_NUMBER_FLOAT -> {
-                return nodes.numberNode(p.getDoubleValue());
-            }
-            case VALUE_TRUE, VALUE_FALSE -> {
-                return nodes.booleanNode(p.getBooleanValue());
-            }
-            case VALUE_NULL -> {
-                return nodes.nullNode();
-            }
-            default -> throw new java.io.IOException("unexpected " + p.currentToken() + " in a report's sections");
+    /** The sections as a tree, leaving out every {@code provenance} member (Jackson's filtering parser). */
+    static JsonNode withoutProvenance(ObjectMapper json, byte[] sections) throws java.io.IOException {
+        try (JsonParser p = new FilteringParserDelegate(json.createParser(sections), WITHOUT_PROVENANCE,
+                TokenFilter.Inclusion.INCLUDE_ALL_AND_PATH, true)) {
+            return json.readTree(p);
         }
     }
+
+    /** Every member but {@code provenance}, at any depth. */
+    private static final TokenFilter WITHOUT_PROVENANCE = new TokenFilter() {
+        @Override
+        public TokenFilter includeProperty(String name) {
+            return "provenance".equals(name) ? null : this;
+        }
+
+        @Override
+        public boolean includeEmptyArray(boolean contentsFiltered) {
+            return true; // an empty list stays an empty list
+        }
+
+        @Override
+        public boolean includeEmptyObject(boolean contentsFiltered) {
+            return true;
+        }
+    };
 
     /** Without parsing the sections: enough to write the JSON format (the stored text is spliced in). */
     ReportView lightView(Report r) {
