@@ -43,6 +43,12 @@ start_service() {
   return 1
 }
 
+# ticks PID...: CPU time (user + kernel) the processes have used, in clock ticks (getconf CLK_TCK)
+ticks() { local t=0 p; for p in "$@"; do [ -r "/proc/$p/stat" ] && t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; echo "$t"; }
+
+# busy_ticks: CPU ticks the whole machine spent not idle (all cores), from /proc/stat
+busy_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
+
 rss_mb() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
 
 # watch_rss PID FILE: samples the RSS every 0.5 s into FILE until killed

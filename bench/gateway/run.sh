@@ -102,7 +102,6 @@ done
 # Where the cycles go: CPU time (user + kernel, from /proc) per request of each process on the path,
 # over one more run of each way at 16 connections. On two shared cores a proxy's cycles are taken from
 # the service and the load generator, so its cost per request bounds its ratio.
-ticks() { local t=0 p; for p in "$@"; do t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; echo "$t"; }
 NGINX_PIDS=$(pgrep -f "nginx: (master|worker) process" | tr '\n' ' ')
 HZ=$(getconf CLK_TCK)
 echo

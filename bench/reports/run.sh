@@ -8,13 +8,14 @@
 # their own consumer groups, so a running development set is left alone.
 #   1. Event propagation: after a warm-up ramp (WARMUP_SECONDS, default 10, each at RATE/4, RATE/2, RATE;
 #      drained before measuring), action-plan-service (:18082) takes RATE progress updates/s for SECONDS
-#      (bench/reports/Load.java, open loop); reporting-service (:18083) consumes actionplan.plans.
+#      (wrk with bench/reports/load.lua: a fixed rate); reporting-service (:18083) consumes actionplan.plans.
 #      Per event: applied_at in reporting-service's event log minus the event's CloudEvents time
 #      (stamped by the plans service's outbox in the writing transaction, i.e. just before commit).
 #   2. Compile: a plan of 1,000 measures, 10,000 updates and 5,000 documents written straight into
 #      reporting-service's event log (load-compile-data.sql); times POST /api/v1/reports (rebuild as
 #      of the date + compile + store, JSON answer) and GET of the draft as PDF (render from HTML), in
 #      COMPILE_ROUNDS rounds (default 4; more show the steady state after JIT warm-up), then finalize.
+# PLANS_OPTS / REPORTS_OPTS: JVM options added to one service's (a profiler agent, GC logging).
 set -euo pipefail
 . "$(cd "$(dirname "$0")/.." && pwd)/lib.sh"
 SECONDS_OF_LOAD=${1:-30}
@@ -29,6 +30,7 @@ PLANS_DB=action_plan_bench
 REPORTS_DB=reporting_bench
 need bc bc
 need jq jq
+need wrk wrk
 "$ROOT/deploy/local/infra" ensure >/dev/null
 
 for module in action-plan-service reporting-service; do
@@ -40,11 +42,11 @@ fresh_db $REPORTS_DB
 PIDS=()
 trap 'for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done' EXIT
 # Own consumer groups starting at the end of the topics: only this run's events count.
-start_service action-plan-service 18082 $PLANS_DB \
+start_service action-plan-service 18082 $PLANS_DB ${PLANS_OPTS:-} \
   -Dmp.messaging.incoming.governance-documents.group.id=bench-plans-$RUN \
   -Dmp.messaging.incoming.governance-documents.auto.offset.reset=latest
 PIDS+=("$SERVICE_PID")
-start_service reporting-service 18083 $REPORTS_DB -Xmx1g \
+start_service reporting-service 18083 $REPORTS_DB -Xmx1g ${REPORTS_OPTS:-} \
   -Dmp.messaging.incoming.governance-documents.group.id=bench-reports-$RUN \
   -Dmp.messaging.incoming.actionplan-plans.group.id=bench-reports-$RUN \
   -Dmp.messaging.incoming.governance-documents.auto.offset.reset=latest \
@@ -52,6 +54,11 @@ start_service reporting-service 18083 $REPORTS_DB -Xmx1g \
 PIDS+=("$SERVICE_PID")
 
 ADMIN=$("$ROOT/deploy/local/token" admin --sub bench)
+# Load: wrk at a fixed rate (bench/reports/load.lua); a JVM client took as much CPU as the service.
+load() { # RATE SECONDS [ACKS FILE]
+  LOAD_RATE=$1 LOAD_PLAN=$plan LOAD_MEASURES=$(IFS=,; echo "${measures[*]}") LOAD_TOKEN=$ADMIN LOAD_ACKS=${3:-} \
+    wrk -t1 -c32 -d"$2"s --timeout 10s -s "$HERE/load.lua" "$PLANS"
+}
 PLANS=http://127.0.0.1:18082
 REPORTS=http://127.0.0.1:18083
 psql_reports() { psql -h 127.0.0.1 -U governance -d $REPORTS_DB -At "$@"; }
@@ -76,7 +83,7 @@ done
 # serving (measured: 14 ms of CPU per write cold, 3.3 ms warm). Ramp up at a quarter, half and the full
 # rate (discarded), then let the backlog drain, so the measurement sees the services as they run.
 for share in 4 2 1; do
-  (cd "$HERE" && java Load.java "$PLANS" "$ADMIN" "$plan" "$(IFS=,; echo "${measures[*]}")" $((RATE / share)) $WARMUP_SECONDS >/dev/null)
+  load $((RATE / share)) "$WARMUP_SECONDS" >/dev/null
 done
 for _ in $(seq 1 240); do
   written=$(psql -h 127.0.0.1 -U governance -d $PLANS_DB -At -c "select count(*) from event_outbox where event_type = 'actionplan.progress.reported'")
@@ -87,7 +94,20 @@ done
 echo "   warm-up: $WARMUP_SECONDS s each at $((RATE / 4)), $((RATE / 2)) and $RATE writes/s ($written writes), drained"
 start_ts=$(psql_reports -c "select now()")
 warm=$written
-(cd "$HERE" && java Load.java "$PLANS" "$ADMIN" "$plan" "$(IFS=,; echo "${measures[*]}")" "$RATE" "$SECONDS_OF_LOAD" "$RESULTS/acks.csv")
+# Where the CPU goes while measuring: each process's user + kernel time per write (from /proc)
+PG_PIDS=$(pgrep -u postgres | tr '\n' ' ')
+KAFKA_PIDS=$(pgrep -f 'kafka\.Kafka|kafka-server|KafkaRaftServer' | tr '\n' ' ')
+p0=$(ticks "${PIDS[0]}"); r0=$(ticks "${PIDS[1]}"); g0=$(ticks $PG_PIDS); k0=$(ticks $KAFKA_PIDS); m0=$(busy_ticks); t0=$(date +%s.%N)
+rm -f "$RESULTS/acks.csv"
+load "$RATE" "$SECONDS_OF_LOAD" "$RESULTS/acks.csv" | grep '^   sent' &
+LOAD_PID=$!
+l1=0
+while kill -0 $LOAD_PID 2>/dev/null; do
+  l=$(ticks $(pgrep -x wrk)); [ "$l" -gt "$l1" ] && l1=$l
+  sleep 0.5
+done
+wait $LOAD_PID
+p1=$(ticks "${PIDS[0]}"); r1=$(ticks "${PIDS[1]}"); g1=$(ticks $PG_PIDS); k1=$(ticks $KAFKA_PIDS); m1=$(busy_ticks); t1=$(date +%s.%N)
 expected=$(psql -h 127.0.0.1 -U governance -d $PLANS_DB -At -c "select count(*) from event_outbox where event_type = 'actionplan.progress.reported'")
 for _ in $(seq 1 120); do
   n=$(psql_reports -c "select count(*) from event_log where plan_id = '$plan' and type = 'actionplan.progress.reported'")
@@ -95,6 +115,11 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 echo "   measured: progress events written by the plans service: $((expected - warm)); applied by reporting-service: $((n - warm))"
+HZ=$(getconf CLK_TCK)
+per_write() { echo "scale=2; $1 * 1000 / $HZ / $((expected - warm))" | bc; }
+echo "   CPU per write (ms, user + kernel): plans service $(per_write $((p1 - p0))), reporting-service $(per_write $((r1 - r0)))," \
+  "PostgreSQL $(per_write $((g1 - g0))), Kafka $(per_write $((k1 - k0))), load generator $(per_write "$l1");" \
+  "machine busy $(echo "scale=0; ($m1 - $m0) * 100 / $HZ / $(nproc) / ($t1 - $t0)" | bc) % of $(nproc) cores"
 psql_reports -F ' ' -c "
   with l as (select extract(epoch from applied_at - event_time) * 1000 ms from event_log
              where plan_id = '$plan' and type = 'actionplan.progress.reported' and applied_at >= '$start_ts')
@@ -103,11 +128,11 @@ psql_reports -F ' ' -c "
       || '  p99 ' || round(percentile_cont(0.99) within group (order by ms)::numeric, 1)
       || '  max ' || round(max(ms)::numeric, 1) || '  (n=' || count(*) || ')' from l"
 # commit -> applied: the 201 of the write (it answers after its commit) to applied_at, joined on the update id
-psql_reports -q -c "create table if not exists bench_ack (update_id text primary key, acked_at timestamptz)"
+psql_reports -q -c "create table if not exists bench_ack (update_id text primary key, acked_epoch double precision)"
 psql_reports -q -c "truncate bench_ack"
 psql_reports -q -c "\\copy bench_ack from '$RESULTS/acks.csv' with (format csv)"
 psql_reports -F ' ' -c "
-  with l as (select extract(epoch from e.applied_at - a.acked_at) * 1000 ms from event_log e
+  with l as (select (extract(epoch from e.applied_at) - a.acked_epoch) * 1000 ms from event_log e
              join bench_ack a on a.update_id = e.data -> 'update' ->> 'id' where e.plan_id = '$plan')
   select '   write answered 201 (committed) -> applied (ms): p50 '
       || round(percentile_cont(0.5) within group (order by ms)::numeric, 1)

@@ -31,23 +31,29 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Publishes committed outbox rows to Kafka, oldest first, at least once.
  * <ul>
- *   <li>One publisher at a time across instances (a transaction-scoped advisory lock), so events of
- *       one aggregate leave in the order they were written; the idempotent producer keeps that order
- *       on the broker.</li>
+ *   <li>One publisher at a time across instances: the relay that holds a session-level advisory lock on
+ *       its own connection publishes; the others try to take it at every poll. So events of one aggregate
+ *       leave in the order they were written; the idempotent producer keeps that order on the broker. A
+ *       publisher whose connection or process dies loses the lock with its session, and another takes
+ *       over.</li>
  *   <li>A batch is stamped published only after the broker acknowledged every record of it; if Kafka
  *       is away, nothing is stamped and the batch is retried with back-off: writes go on meanwhile.</li>
  *   <li>Woken right after a commit that wrote events, and otherwise polls every
- *       {@code governance.outbox.poll-interval}.</li>
+ *       {@code governance.outbox.poll-interval}. After a wake-up it waits {@code governance.outbox.gather}
+ *       (default 3 ms) for the other commits of a burst to join the batch, so that under load a batch
+ *       (a select, a produce request, a stamp) carries several events.</li>
  *   <li>Works on a database connection of its own, not one of the pool's: under a burst of requests
- *       that holds every pooled connection, events still leave. Its stamps are committed without
- *       waiting for the WAL flush ({@code synchronous_commit = off}): a stamp lost in a database crash
- *       only means the event is published again, which consumers recognise by its id.</li>
+ *       that holds every pooled connection, events still leave. Its statements run in autocommit (a batch
+ *       is a select and, once acknowledged, a stamp), and the stamps are committed without waiting for the
+ *       WAL flush ({@code synchronous_commit = off}): a stamp lost in a database crash only means the event
+ *       is published again, which consumers recognise by its id.</li>
  * </ul>
  */
 @ApplicationScoped
 public class OutboxRelay {
 
-    private static final long RELAY_LOCK = 0x676f762d6f7574L; // "gov-out"
+    /** The advisory lock (per database) that the publishing relay holds for its session: "gov-out". */
+    public static final long PUBLISHING_LOCK = 0x676f762d6f7574L;
 
     @Inject
     DedicatedConnections connections;
@@ -67,6 +73,9 @@ public class OutboxRelay {
     @ConfigProperty(name = "governance.outbox.retention", defaultValue = "P7D")
     Duration retention;
 
+    @ConfigProperty(name = "governance.outbox.gather", defaultValue = "PT0.003S")
+    Duration gather;
+
     private final Semaphore wake = new Semaphore(0);
     private final AtomicLong published = new AtomicLong();
     private volatile boolean running;
@@ -74,6 +83,7 @@ public class OutboxRelay {
     private volatile String lastError;
     private KafkaProducer<String, byte[]> producer;
     private Connection connection; // the relay thread's own
+    private boolean publisher; // this relay holds the publishing lock on that connection's session
 
     void start(@Observes StartupEvent event) {
         if (!enabled) {
@@ -134,7 +144,10 @@ public class OutboxRelay {
                     lastCleanup = System.currentTimeMillis();
                 }
                 if (sent < batchSize) {
-                    wake.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                    boolean woken = wake.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                    if (woken && !gather.isZero()) {
+                        Thread.sleep(gather.toMillis(), gather.toNanosPart() % 1_000_000);
+                    }
                     wake.drainPermits();
                 }
             } catch (InterruptedException e) {
@@ -152,64 +165,49 @@ public class OutboxRelay {
         }
     }
 
-    /** Publishes one batch; returns how many rows it published. */
+    /** Publishes one batch; returns how many rows it published (none while another relay publishes). */
     int publishBatch() throws Exception {
         Connection c = connection();
-        try {
-            if (!tryLock(c)) {
-                c.rollback();
-                return 0;
-            }
-            List<Long> seqs = new ArrayList<>();
-            List<Future<RecordMetadata>> acks = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "select seq, topic, aggregate_id, payload from event_outbox where published_at is null"
-                            + " order by seq limit ?")) {
-                ps.setInt(1, batchSize);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        ProducerRecord<String, byte[]> record = new ProducerRecord<>(rs.getString(2), rs.getString(3),
-                                rs.getString(4).getBytes(StandardCharsets.UTF_8));
-                        record.headers().add("content-type",
-                                CloudEventCodec.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-                        acks.add(producer().send(record));
-                        seqs.add(rs.getLong(1));
-                    }
+        if (!publisher && !(publisher = tryLock(c))) {
+            return 0;
+        }
+        List<Long> seqs = new ArrayList<>();
+        List<Future<RecordMetadata>> acks = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "select seq, topic, aggregate_id, payload from event_outbox where published_at is null"
+                        + " order by seq limit ?")) {
+            ps.setInt(1, batchSize);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ProducerRecord<String, byte[]> record = new ProducerRecord<>(rs.getString(2), rs.getString(3),
+                            rs.getString(4).getBytes(StandardCharsets.UTF_8));
+                    record.headers().add("content-type",
+                            CloudEventCodec.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+                    acks.add(producer().send(record));
+                    seqs.add(rs.getLong(1));
                 }
             }
-            if (seqs.isEmpty()) {
-                c.rollback();
-                return 0;
-            }
-            producer().flush();
-            for (Future<RecordMetadata> ack : acks) {
-                ack.get(); // throws if the broker did not take it: nothing of this batch is stamped
-            }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "update event_outbox set published_at = now() where seq = any(?)")) {
-                ps.setArray(1, c.createArrayOf("bigint", seqs.toArray()));
-                ps.executeUpdate();
-            }
-            c.commit();
-            published.addAndGet(seqs.size());
-            return seqs.size();
-        } catch (Exception e) {
-            rollbackQuietly(c, e);
-            throw e;
         }
+        if (seqs.isEmpty()) {
+            return 0;
+        }
+        producer().flush();
+        for (Future<RecordMetadata> ack : acks) {
+            ack.get(); // throws if the broker did not take it: nothing of this batch is stamped
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "update event_outbox set published_at = now() where seq = any(?)")) {
+            ps.setArray(1, c.createArrayOf("bigint", seqs.toArray()));
+            ps.executeUpdate();
+        }
+        published.addAndGet(seqs.size());
+        return seqs.size();
     }
 
-    private static void rollbackQuietly(Connection c, Exception cause) {
-        try {
-            c.rollback();
-        } catch (SQLException e) {
-            cause.addSuppressed(e); // the connection is closed and replaced by the caller
-        }
-    }
-
+    /** Takes the publishing lock for this connection's session, unless another relay holds it. */
     private static boolean tryLock(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
-            ps.setLong(1, RELAY_LOCK);
+        try (PreparedStatement ps = c.prepareStatement("select pg_try_advisory_lock(?)")) {
+            ps.setLong(1, PUBLISHING_LOCK);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() && rs.getBoolean(1);
             }
@@ -217,15 +215,10 @@ public class OutboxRelay {
     }
 
     private void deletePublishedBeforeRetention() throws SQLException {
-        Connection c = connection();
-        try (PreparedStatement ps = c.prepareStatement(
+        try (PreparedStatement ps = connection().prepareStatement(
                 "delete from event_outbox where published_at < now() - cast(? as interval)")) {
             ps.setString(1, retention.getSeconds() + " seconds");
             ps.executeUpdate();
-            c.commit();
-        } catch (SQLException e) {
-            rollbackQuietly(c, e);
-            throw e;
         }
     }
 
@@ -235,8 +228,8 @@ public class OutboxRelay {
             try (var s = c.createStatement()) {
                 s.execute("set synchronous_commit = off");
             }
-            c.setAutoCommit(false);
             connection = c;
+            publisher = false;
         }
         return connection;
     }
@@ -244,6 +237,7 @@ public class OutboxRelay {
     private void closeConnection() {
         Connection c = connection;
         connection = null;
+        publisher = false; // the lock ended with the session
         if (c != null) {
             try {
                 c.close();

@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
+import se.region.governance.commons.events.OutboxRelay;
 import se.region.governance.commons.security.Roles;
 import se.region.governance.commons.testing.LocalInfra;
 import se.region.governance.commons.testing.TestTokens;
@@ -137,6 +138,37 @@ class OutboxTest {
             List<TopicReader.Event> events = reader.awaitSubject(subject, 3, Duration.ofSeconds(30));
             assertEquals(List.of(1, 2, 3), events.stream().map(e -> e.data().path("n").asInt()).distinct().toList(),
                     "the relay reconnects and publishes in order");
+        }
+    }
+
+    /** Across instances one relay publishes: the one whose session holds the lock; another takes over. */
+    @Test
+    void onlyTheRelayHoldingThePublishingLockPublishes() throws Exception {
+        String subject = "publisher-" + UUID.randomUUID();
+        try (TopicReader reader = new TopicReader(OutboxProbe.TOPIC); Connection other = dataSource.getConnection()) {
+            probe.append(subject, 1);
+            assertEquals(1, reader.awaitSubject(subject, 1, Duration.ofSeconds(30)).size());
+            // another "instance" takes the lock the moment this relay's session ends
+            assertEquals(1, count("select count(pg_terminate_backend(pid)) from pg_stat_activity"
+                    + " where application_name = ? and datname = current_database()", "outbox-relay"));
+            try (PreparedStatement lock = other.prepareStatement("select pg_advisory_lock(?)")) {
+                lock.setLong(1, OutboxRelay.PUBLISHING_LOCK);
+                lock.execute();
+            }
+            try {
+                probe.append(subject, 2);
+                Thread.sleep(2000);
+                assertEquals(1, unpublishedRows(subject), "this relay does not publish while another holds the lock");
+                assertEquals(1, reader.awaitSubject(subject, 2, Duration.ofMillis(500)).size(), "nothing new on the topic");
+            } finally {
+                try (PreparedStatement unlock = other.prepareStatement("select pg_advisory_unlock(?)")) {
+                    unlock.setLong(1, OutboxRelay.PUBLISHING_LOCK);
+                    unlock.execute();
+                }
+            }
+            List<TopicReader.Event> events = reader.awaitSubject(subject, 2, Duration.ofSeconds(30));
+            assertEquals(List.of(1, 2), events.stream().map(e -> e.data().path("n").asInt()).toList(),
+                    "once the lock is free, this relay takes it and publishes what waited");
         }
     }
 

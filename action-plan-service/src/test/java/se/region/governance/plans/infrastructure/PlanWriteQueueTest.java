@@ -1,0 +1,80 @@
+package se.region.governance.plans.infrastructure;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Writers of one plan take turns in this instance; a turn lasts until the transaction completes. */
+@QuarkusTest
+class PlanWriteQueueTest {
+
+    @Inject
+    PlanWriteQueue queue;
+
+    @Test
+    void aSecondWriterWaitsUntilTheFirstCommitsAndAThirdUntilTheSecondRollsBack() throws Exception {
+        UUID plan = UUID.randomUUID();
+        CountDownLatch firstHasTurn = new CountDownLatch(1);
+        CountDownLatch firstMayCommit = new CountDownLatch(1);
+        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {
+            queue.awaitTurn(plan);
+            queue.awaitTurn(plan); // the same transaction again: it has its turn, it does not wait on itself
+            firstHasTurn.countDown();
+            await(firstMayCommit);
+        }));
+        assertTrue(firstHasTurn.await(10, TimeUnit.SECONDS));
+
+        CountDownLatch secondHasTurn = new CountDownLatch(1);
+        CompletableFuture<Void> second = CompletableFuture.runAsync(() -> {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    queue.awaitTurn(plan);
+                    secondHasTurn.countDown();
+                    throw new IllegalStateException("rolled back on purpose");
+                });
+            } catch (IllegalStateException expected) {
+                // the transaction rolled back; its turn must end all the same
+            }
+        });
+        waitUntilWaiting(plan, 1);
+        assertFalse(secondHasTurn.await(200, TimeUnit.MILLISECONDS), "the second writer waits while the first is open");
+
+        firstMayCommit.countDown();
+        first.get(10, TimeUnit.SECONDS);
+        assertTrue(secondHasTurn.await(10, TimeUnit.SECONDS), "the first commit gave the second writer its turn");
+        second.get(10, TimeUnit.SECONDS);
+
+        // after the rollback, a third writer gets its turn at once
+        CompletableFuture<Void> third = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew()
+                .run(() -> queue.awaitTurn(plan)));
+        third.get(5, TimeUnit.SECONDS);
+        assertEquals(0, queue.waiting(plan));
+    }
+
+    private void waitUntilWaiting(UUID plan, int n) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (queue.waiting(plan) < n && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertEquals(n, queue.waiting(plan));
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertTrue(latch.await(30, TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
