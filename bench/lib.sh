@@ -44,7 +44,14 @@ start_service() {
 }
 
 # ticks PID...: CPU time (user + kernel) the processes have used, in clock ticks (getconf CLK_TCK)
-ticks() { local t=0 p; for p in "$@"; do [ -r "/proc/$p/stat" ] && t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; echo "$t"; }
+ticks() {
+  local t=0 p v
+  for p in "$@"; do
+    v=$(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null) || continue # gone meanwhile
+    [ -n "$v" ] && t=$((t + v))
+  done
+  echo "$t"
+}
 
 # busy_ticks: CPU ticks the whole machine spent not idle (all cores), from /proc/stat
 busy_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }

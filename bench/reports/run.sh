@@ -5,7 +5,8 @@
 #
 # Needs PostgreSQL and Kafka up (deploy/local/infra ensure; this script runs it); builds the two
 # services if their jars are missing. Both run on their own ports against fresh databases and with
-# their own consumer groups, so a running development set is left alone.
+# their own topics (bench.actionplan.plans, ...) and consumer groups, so a running development set and the
+# tests' consumers are left alone.
 #   1. Event propagation: after a warm-up ramp (WARMUP_SECONDS, default 10, each at RATE/4, RATE/2, RATE;
 #      drained before measuring), action-plan-service (:18082) takes RATE progress updates/s for SECONDS
 #      (wrk with bench/reports/load.lua: a fixed rate); reporting-service (:18083) consumes actionplan.plans.
@@ -42,11 +43,14 @@ fresh_db $REPORTS_DB
 PIDS=()
 trap 'for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done' EXIT
 # Own consumer groups starting at the end of the topics: only this run's events count.
-start_service action-plan-service 18082 $PLANS_DB ${PLANS_OPTS:-} \
+start_service action-plan-service 18082 $PLANS_DB ${PLANS_OPTS:-} -Dgovernance.outbox.topic-prefix=bench. \
+  -Dmp.messaging.incoming.governance-documents.topic=bench.governance.documents \
   -Dmp.messaging.incoming.governance-documents.group.id=bench-plans-$RUN \
   -Dmp.messaging.incoming.governance-documents.auto.offset.reset=latest
 PIDS+=("$SERVICE_PID")
 start_service reporting-service 18083 $REPORTS_DB -Xmx1g ${REPORTS_OPTS:-} \
+  -Dgovernance.outbox.topic-prefix=bench. -Dmp.messaging.incoming.governance-documents.topic=bench.governance.documents \
+  -Dmp.messaging.incoming.actionplan-plans.topic=bench.actionplan.plans \
   -Dmp.messaging.incoming.governance-documents.group.id=bench-reports-$RUN \
   -Dmp.messaging.incoming.actionplan-plans.group.id=bench-reports-$RUN \
   -Dmp.messaging.incoming.governance-documents.auto.offset.reset=latest \

@@ -152,6 +152,11 @@ public class MeasureService {
         }
     }
 
+    /** Locks the plan and answers the roll-up of its measures, as this transaction sees them (one round trip). */
+    ProgressRollup lockPlanAndRollUp(UUID planId) {
+        return new ProgressRollup(plans.lockWithRollupNodes(planId).orElseThrow(() -> DomainException.notFound("Plan", planId)));
+    }
+
     Plan lockPlan(UUID planId) {
         return plans.findForUpdate(planId).orElseThrow(() -> DomainException.notFound("Plan", planId));
     }

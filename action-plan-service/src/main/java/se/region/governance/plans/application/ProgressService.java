@@ -93,8 +93,7 @@ public class ProgressService {
         updates.persist(u);
         updates.flush();
 
-        measureService.lockPlan(planId);
-        ProgressRollup rolledUp = views.rollup(planId);
+        ProgressRollup rolledUp = measureService.lockPlanAndRollUp(planId);
         ProgressRollup before = rolledUp.with(previous);
         MeasureView after = views.views(List.of(m), rolledUp).get(0);
         UpdateView view = UpdateView.of(u);

@@ -7,6 +7,12 @@ import se.region.governance.plans.domain.Measure;
 import se.region.governance.plans.domain.MeasureStatus;
 import se.region.governance.plans.domain.ProgressRollup;
 
+import org.hibernate.Session;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -26,14 +32,30 @@ public class MeasureRepository implements PanacheRepositoryBase<Measure, UUID> {
         return count("planId = ?1 and code = ?2 and id <> ?3", planId, code, except == null ? new UUID(0, 0) : except) > 0;
     }
 
-    /** The roll-up's view of every measure of the plan: five columns, no entities. */
+    /** The roll-up's view of every measure of a plan (the parameter): five columns, no entities. */
+    static final String NODES = "select id, parent_id, progress, weight, status from measure where plan_id = ?";
+
+    /** The roll-up's view of every measure of the plan. */
     public List<ProgressRollup.Node> nodesOf(UUID planId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = getEntityManager().createNativeQuery(
-                        "select id, parent_id, progress, weight, status from measure where plan_id = ?1")
-                .setParameter(1, planId).getResultList();
-        return rows.stream().map(r -> new ProgressRollup.Node((UUID) r[0], (UUID) r[1], ((Number) r[2]).intValue(),
-                ((Number) r[3]).intValue(), MeasureStatus.valueOf((String) r[4]))).toList();
+        Session session = getEntityManager().unwrap(Session.class);
+        session.flush(); // what this transaction changed counts
+        return session.doReturningWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement(NODES)) {
+                ps.setObject(1, planId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return nodes(rs);
+                }
+            }
+        });
+    }
+
+    static List<ProgressRollup.Node> nodes(ResultSet rs) throws SQLException {
+        List<ProgressRollup.Node> nodes = new ArrayList<>();
+        while (rs.next()) {
+            nodes.add(new ProgressRollup.Node(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getInt(3),
+                    rs.getInt(4), MeasureStatus.valueOf(rs.getString(5))));
+        }
+        return nodes;
     }
 
     /** Open measures of the plan whose due date has passed. */

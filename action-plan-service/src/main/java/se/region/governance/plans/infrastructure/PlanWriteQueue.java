@@ -21,8 +21,13 @@ import java.util.concurrent.TimeUnit;
  * more CPU than the writes themselves (measured: 4 ms of database CPU per write against 2 ms when
  * they queue here), and the queue grows. Here they wait on a fair semaphore instead and take the row
  * lock in turn. The row lock is still what makes writes correct, across instances too: this queue only
- * decides who asks for it. A writer that waits longer than {@code actionplan.plan-queue.max-wait}
- * (a transaction stuck elsewhere) goes on to the row lock without its turn.
+ * decides who asks for it.
+ * <p>
+ * A writer must not hold, before its turn, a lock that the writer ahead may wait for: above all no
+ * key-share lock on the plan's row, which a foreign key to {@code plan} takes on insert (V2 checks a
+ * progress update's plan through its measure for that reason). As a safety net, a writer that waits
+ * longer than {@code actionplan.plan-queue.max-wait} (default 1 s) goes on to the row lock without its
+ * turn, where PostgreSQL's deadlock detection sees any cycle.
  * <p>
  * The turn is held until the transaction has completed (committed or rolled back), and is released
  * by whichever thread completes it (a transaction timeout completes on the reaper's), hence a
@@ -40,7 +45,7 @@ public class PlanWriteQueue {
     @Inject
     TransactionSynchronizationRegistry transactions;
 
-    @ConfigProperty(name = "actionplan.plan-queue.max-wait", defaultValue = "PT10S")
+    @ConfigProperty(name = "actionplan.plan-queue.max-wait", defaultValue = "PT1S")
     Duration maxWait;
 
     PlanWriteQueue() {

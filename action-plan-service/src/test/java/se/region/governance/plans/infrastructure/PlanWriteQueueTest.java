@@ -61,6 +61,28 @@ class PlanWriteQueueTest {
         assertEquals(0, queue.waiting(plan));
     }
 
+    /** A turn held too long (a writer stuck) does not hold the others for longer than max-wait (1 s). */
+    @Test
+    void aWriterWaitsNoLongerThanMaxWaitForItsTurn() throws Exception {
+        UUID plan = UUID.randomUUID();
+        CountDownLatch firstHasTurn = new CountDownLatch(1);
+        CountDownLatch firstMayEnd = new CountDownLatch(1);
+        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {
+            queue.awaitTurn(plan);
+            firstHasTurn.countDown();
+            await(firstMayEnd);
+        }));
+        assertTrue(firstHasTurn.await(10, TimeUnit.SECONDS));
+        long start = System.nanoTime();
+        CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> queue.awaitTurn(plan)))
+                .get(10, TimeUnit.SECONDS);
+        long waitedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        assertTrue(waitedMillis >= 900, "it waited for the turn first: " + waitedMillis + " ms");
+        assertFalse(first.isDone(), "the first writer still has its turn");
+        firstMayEnd.countDown();
+        first.get(10, TimeUnit.SECONDS);
+    }
+
     private void waitUntilWaiting(UUID plan, int n) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (queue.waiting(plan) < n && System.nanoTime() < deadline) {

@@ -76,6 +76,10 @@ public class OutboxRelay {
     @ConfigProperty(name = "governance.outbox.gather", defaultValue = "PT0.003S")
     Duration gather;
 
+    /** Put before every topic name: a benchmark's services publish apart from a running set's. */
+    @ConfigProperty(name = "governance.outbox.topic-prefix")
+    java.util.Optional<String> topicPrefix;
+
     private final Semaphore wake = new Semaphore(0);
     private final AtomicLong published = new AtomicLong();
     private volatile boolean running;
@@ -179,7 +183,8 @@ public class OutboxRelay {
             ps.setInt(1, batchSize);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    ProducerRecord<String, byte[]> record = new ProducerRecord<>(rs.getString(2), rs.getString(3),
+                    ProducerRecord<String, byte[]> record = new ProducerRecord<>(topicPrefix.orElse("") + rs.getString(2),
+                            rs.getString(3),
                             rs.getString(4).getBytes(StandardCharsets.UTF_8));
                     record.headers().add("content-type",
                             CloudEventCodec.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));

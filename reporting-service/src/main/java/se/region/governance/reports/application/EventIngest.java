@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import se.region.governance.commons.events.CloudEventCodec.ReceivedEvent;
-import se.region.governance.commons.events.ProcessedEvents;
 import se.region.governance.reports.domain.EffectiveDates;
 import se.region.governance.reports.domain.EventTypes;
 import se.region.governance.reports.infrastructure.EventLog;
@@ -15,16 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Applies one consumed event: once per event id (the inbox), logged with its effective date, and
- * projected into the current state, all in one transaction.
+ * Applies one consumed event: once per event id (the event log is the inbox: its key is the event id),
+ * logged with its effective date, and projected into the current state, all in one transaction.
  */
 @ApplicationScoped
 public class EventIngest {
 
-    public static final String CONSUMER = "reporting-service";
-
-    @Inject
-    ProcessedEvents processed;
     @Inject
     EventLog log;
     @Inject
@@ -47,10 +42,6 @@ public class EventIngest {
     /** True when the event was applied now; false for a redelivery of one already applied. */
     @Transactional
     public boolean apply(String topic, ReceivedEvent e, Integer partition, Long offset) {
-        if (!processed.firstDelivery(CONSUMER, topic, e.id())) {
-            counters.duplicate(topic);
-            return false;
-        }
         JsonNode d = e.data() == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : e.data();
         boolean plans = EventTypes.PLANS_TOPIC.equals(topic);
         String planId = plans ? text(d.path("planId"), plans && d.path("plan").isObject() ? text(d.path("plan").path("id"), e.subject()) : e.subject()) : null;
@@ -58,11 +49,6 @@ public class EventIngest {
         // only a measure's creation is dated by its plan's decision (EffectiveDates)
         LocalDate planDecision = EventTypes.MEASURE_CREATED.equals(e.type()) && planId != null ? log.planDecisionDate(planId) : null;
         LocalDate effective = EffectiveDates.of(e.type(), d, e.time(), planDecision);
-        if (!log.append(new EventLog.Entry(e.id(), topic, e.type(), e.subject(), planId, entityId, e.time(), effective,
-                d.toString(), partition, offset))) {
-            counters.duplicate(topic);
-            return false;
-        }
         List<String> aggregates = new ArrayList<>();
         if (entityId != null) {
             aggregates.add(entityId);
@@ -70,31 +56,35 @@ public class EventIngest {
         if (planId != null && !planId.equals(entityId)) {
             aggregates.add(planId);
         }
-        if (!aggregates.isEmpty()) {
-            log.moveCreationBack(aggregates, effective);
+        // the log's key is the event id: a redelivery is recognised there and changes nothing
+        if (!log.ingest(new EventLog.Entry(e.id(), topic, e.type(), e.subject(), planId, entityId, e.time(), effective,
+                d.toString(), partition, offset), aggregates, projections(topic, d, planId))) {
+            counters.duplicate(topic);
+            return false;
         }
-        project(topic, e, d, planId);
         counters.applied(topic);
         return true;
     }
 
-    private void project(String topic, ReceivedEvent e, JsonNode d, String planId) {
+    private static List<EventLog.Projection> projections(String topic, JsonNode d, String planId) {
+        List<EventLog.Projection> projections = new ArrayList<>(2);
         if (EventTypes.DOCUMENTS_TOPIC.equals(topic)) {
             JsonNode doc = d.path("document");
             if (doc.isObject() && doc.hasNonNull("id")) {
-                log.project("projected_document", doc.get("id").asText(), null, doc.toString(), e.id(), e.time());
+                projections.add(new EventLog.Projection("projected_document", doc.get("id").asText(), null, doc.toString()));
             }
-            return;
+            return projections;
         }
         JsonNode plan = d.path("plan");
         if (plan.isObject() && planId != null) {
-            log.project("projected_plan", planId, null, plan.toString(), e.id(), e.time());
+            projections.add(new EventLog.Projection("projected_plan", planId, null, plan.toString()));
         }
         JsonNode measure = d.path("measure");
         String measureId = text(d.path("measureId"), measure.path("id").asText(null));
         if (measure.isObject() && measureId != null && planId != null) {
-            log.project("projected_measure", measureId, planId, measure.toString(), e.id(), e.time());
+            projections.add(new EventLog.Projection("projected_measure", measureId, planId, measure.toString()));
         }
+        return projections;
     }
 
     private static String text(JsonNode n, String fallback) {

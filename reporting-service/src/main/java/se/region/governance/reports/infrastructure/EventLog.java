@@ -49,23 +49,53 @@ public class EventLog {
                         OffsetDateTime time, LocalDate effectiveDate, String dataJson, Integer partition, Long offset) {
     }
 
-    public boolean append(Entry e) {
-        return update("insert into event_log (event_id, topic, type, subject, plan_id, entity_id, event_time, effective_date,"
-                        + " data, kafka_partition, kafka_offset) values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?)"
-                        + " on conflict (event_id) do nothing",
-                e.eventId(), e.topic(), e.type(), e.subject(), e.planId(), e.entityId(), e.time(), e.effectiveDate(),
-                e.dataJson(), e.partition(), e.offset()) == 1;
+    /** A projection of the current state that an event writes: its table, row id, plan and JSON. */
+    public record Projection(String table, String id, String planId, String json) {
     }
 
-    /** Moves the creation events of these aggregates back to {@code date} if they are later: nothing predates its creation. */
-    public void moveCreationBack(List<String> entityIds, LocalDate date) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("update event_log set effective_date = ? where entity_id = any(?)"
-                     + " and type like '%.created' and effective_date > ?")) {
-            ps.setObject(1, date);
-            ps.setArray(2, c.createArrayOf("text", entityIds.toArray()));
-            ps.setObject(3, date);
-            ps.executeUpdate();
+    /**
+     * Logs an event and, only if it was not logged before (its id is the key), moves the creation events
+     * of {@code aggregates} back to its effective date (nothing predates its creation) and writes its
+     * projections. One statement, so one round trip per event. Returns false for an event already logged.
+     */
+    public boolean ingest(Entry e, List<String> aggregates, List<Projection> projections) {
+        StringBuilder sql = new StringBuilder("with logged as (insert into event_log (event_id, topic, type, subject,"
+                + " plan_id, entity_id, event_time, effective_date, data, kafka_partition, kafka_offset)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?) on conflict (event_id) do nothing returning 1)");
+        List<Object> args = new ArrayList<>(Arrays.asList(e.eventId(), e.topic(), e.type(), e.subject(), e.planId(),
+                e.entityId(), e.time(), e.effectiveDate(), e.dataJson(), e.partition(), e.offset()));
+        try (Connection c = dataSource.getConnection()) {
+            if (!aggregates.isEmpty()) {
+                sql.append(", moved as (update event_log set effective_date = ? where entity_id = any(?)"
+                        + " and type like '%.created' and effective_date > ? and exists (select 1 from logged))");
+                args.addAll(Arrays.asList(e.effectiveDate(), c.createArrayOf("text", aggregates.toArray()), e.effectiveDate()));
+            }
+            for (int n = 0; n < projections.size(); n++) {
+                Projection p = projections.get(n);
+                sql.append(", projected").append(n).append(" as (");
+                if ("projected_measure".equals(p.table())) {
+                    sql.append("insert into projected_measure (id, plan_id, data, last_event_id, updated_at)"
+                            + " select ?, ?, cast(? as jsonb), ?, ? where exists (select 1 from logged)"
+                            + " on conflict (id) do update set plan_id = excluded.plan_id, data = excluded.data,"
+                            + " last_event_id = excluded.last_event_id, updated_at = excluded.updated_at)");
+                    args.addAll(Arrays.asList(p.id(), p.planId(), p.json(), e.eventId(), e.time()));
+                } else if ("projected_plan".equals(p.table()) || "projected_document".equals(p.table())) {
+                    sql.append("insert into ").append(p.table()).append(" (id, data, last_event_id, updated_at)"
+                            + " select ?, cast(? as jsonb), ?, ? where exists (select 1 from logged)"
+                            + " on conflict (id) do update set data = excluded.data, last_event_id = excluded.last_event_id,"
+                            + " updated_at = excluded.updated_at)");
+                    args.addAll(Arrays.asList(p.id(), p.json(), e.eventId(), e.time()));
+                } else {
+                    throw new IllegalArgumentException(p.table());
+                }
+            }
+            sql.append(" select count(*) from logged");
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                bind(ps, args.toArray());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() && rs.getLong(1) == 1;
+                }
+            }
         } catch (SQLException ex) {
             throw new IllegalStateException(ex);
         }
