@@ -7,7 +7,7 @@
 # services if their jars are missing. Both run on their own ports against fresh databases and with
 # their own topics (bench.actionplan.plans, ...) and consumer groups, so a running development set and the
 # tests' consumers are left alone.
-#   1. Event propagation: after a warm-up ramp (WARMUP_SECONDS, default 10, each at RATE/4, RATE/2, RATE;
+#   1. Event propagation: after a warm-up ramp (WARMUP_SECONDS, default 40, each at RATE/4, RATE/2, RATE;
 #      drained before measuring), action-plan-service (:18082) takes RATE progress updates/s for SECONDS
 #      (wrk with bench/reports/load.lua: a fixed rate); reporting-service (:18083) consumes actionplan.plans.
 #      Per event: applied_at in reporting-service's event log minus the event's CloudEvents time
@@ -21,7 +21,7 @@ set -euo pipefail
 . "$(cd "$(dirname "$0")/.." && pwd)/lib.sh"
 SECONDS_OF_LOAD=${1:-30}
 RATE=${2:-200}
-WARMUP_SECONDS=${WARMUP_SECONDS:-10}
+WARMUP_SECONDS=${WARMUP_SECONDS:-40}
 MEASURES=100   # writes spread over this many measures (each write locks its measure)
 HERE=$ROOT/bench/reports
 RESULTS=$ROOT/bench/results
