@@ -19,12 +19,18 @@ import java.util.concurrent.TimeUnit;
 /**
  * The whole set as the run command starts it: the four packaged services (their
  * {@code target/quarkus-app} from the same reactor run), each a separate JVM, the three services on
- * their own {@code *_e2e} databases (emptied at start), all on the real Kafka broker. Ports are
- * offset from the run command's so a running local set is not disturbed.
+ * their own {@code *_e2e} databases (emptied at start), all on the real Kafka broker, on topics named
+ * with the prefix {@value #TOPIC_PREFIX} and consumer groups of their own. Ports are offset from the run
+ * command's so a running local set is not disturbed.
  */
 final class ServiceSet implements AutoCloseable {
 
     static final int GATEWAY_PORT = 28080;
+    /**
+     * Put before every topic name the set publishes to and consumes (governance.outbox.topic-prefix), so
+     * the run neither reads nor feeds a local set's or a benchmark's topics and consumer groups.
+     */
+    static final String TOPIC_PREFIX = "e2e.";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
 
     private final Path root = LocalInfra.root();
@@ -55,9 +61,21 @@ final class ServiceSet implements AutoCloseable {
         services.put("reporting-service", 28083);
         Map<String, String> databases = Map.of("governance-docs-service", "governance_docs_e2e",
                 "action-plan-service", "action_plan_e2e", "reporting-service", "reporting_e2e");
+        Map<String, List<String>> topics = Map.of(
+                "governance-docs-service", List.of(),
+                "action-plan-service", List.of(
+                        "-Dmp.messaging.incoming.governance-documents.topic=" + TOPIC_PREFIX + "governance.documents",
+                        "-Dmp.messaging.incoming.governance-documents.group.id=action-plan-service-e2e"),
+                "reporting-service", List.of(
+                        "-Dmp.messaging.incoming.governance-documents.topic=" + TOPIC_PREFIX + "governance.documents",
+                        "-Dmp.messaging.incoming.actionplan-plans.topic=" + TOPIC_PREFIX + "actionplan.plans",
+                        "-DREPORTING_CONSUMER_GROUP=reporting-service-e2e"));
         for (Map.Entry<String, Integer> s : services.entrySet()) {
+            List<String> options = new ArrayList<>(List.of("-Dquarkus.flyway.clean-disabled=false",
+                    "-Dquarkus.flyway.clean-at-start=true", "-Dgovernance.outbox.topic-prefix=" + TOPIC_PREFIX));
+            options.addAll(topics.get(s.getKey()));
             launch(s.getKey(), s.getValue(), Map.of("DB_URL", "jdbc:postgresql://127.0.0.1:5432/" + databases.get(s.getKey())),
-                    List.of("-Dquarkus.flyway.clean-disabled=false", "-Dquarkus.flyway.clean-at-start=true"));
+                    options);
         }
         launch("gateway", GATEWAY_PORT, Map.of(
                 "DOCS_SERVICE_URL", "http://127.0.0.1:28081",

@@ -205,7 +205,7 @@ class WholeSetEndToEndTest {
         for (Map.Entry<String, List<String>> topic : expected.entrySet()) {
             String subject = topic.getValue().get(0);
             List<String> types = topic.getValue().subList(1, topic.getValue().size());
-            try (TopicReader reader = new TopicReader(topic.getKey())) {
+            try (TopicReader reader = new TopicReader(ServiceSet.TOPIC_PREFIX + topic.getKey())) {
                 List<TopicReader.Event> events = reader.await(e -> subject.equals(e.key())
                         && types.contains(e.type()), types.size(), EVENTUAL);
                 Set<String> seen = events.stream().map(TopicReader.Event::type).collect(Collectors.toSet());

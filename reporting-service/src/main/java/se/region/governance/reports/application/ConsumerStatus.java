@@ -30,6 +30,11 @@ public class ConsumerStatus {
     ConsumerCounters counters;
     @ConfigProperty(name = "mp.messaging.incoming.governance-documents.group.id", defaultValue = "reporting-service")
     String groupId;
+    /** The names the consumers read on the broker (a deployment may prefix them); the log keeps the contract's. */
+    @ConfigProperty(name = "mp.messaging.incoming.governance-documents.topic", defaultValue = EventTypes.DOCUMENTS_TOPIC)
+    String documentsTopic;
+    @ConfigProperty(name = "mp.messaging.incoming.actionplan-plans.topic", defaultValue = EventTypes.PLANS_TOPIC)
+    String plansTopic;
 
     public record TopicStatus(String topic, Map<String, Object> lastApplied, Map<String, Object> broker,
                               Map<String, Long> sinceStart) {
@@ -37,10 +42,12 @@ public class ConsumerStatus {
 
     public Map<String, Object> status() {
         Map<String, Map<String, Object>> last = log.lastAppliedPerTopic();
-        Map<String, Map<String, Object>> brokerLag = lag.lag(groupId, Set.copyOf(TOPICS));
+        Map<String, String> onBroker = Map.of(EventTypes.DOCUMENTS_TOPIC, documentsTopic, EventTypes.PLANS_TOPIC, plansTopic);
+        Map<String, Map<String, Object>> brokerLag = lag.lag(groupId, Set.copyOf(onBroker.values()));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("consumerGroup", groupId);
-        out.put("topics", TOPICS.stream().map(t -> new TopicStatus(t, last.get(t), brokerLag.get(t), counters.of(t))).toList());
+        out.put("topics", TOPICS.stream().map(t -> new TopicStatus(t, last.get(t), brokerLag.get(onBroker.get(t)),
+                counters.of(t))).toList());
         return out;
     }
 }
