@@ -110,22 +110,6 @@ public class EventLog {
         return single("select id from projected_plan where id = ?", planId) != null;
     }
 
-    public void project(String table, String id, String planId, String viewJson, String eventId, OffsetDateTime time) {
-        if ("projected_measure".equals(table)) {
-            update("insert into projected_measure (id, plan_id, data, last_event_id, updated_at) values (?, ?, cast(? as jsonb), ?, ?)"
-                            + " on conflict (id) do update set plan_id = excluded.plan_id, data = excluded.data,"
-                            + " last_event_id = excluded.last_event_id, updated_at = excluded.updated_at",
-                    id, planId, viewJson, eventId, time);
-        } else if ("projected_plan".equals(table) || "projected_document".equals(table)) {
-            update("insert into " + table + " (id, data, last_event_id, updated_at) values (?, cast(? as jsonb), ?, ?)"
-                            + " on conflict (id) do update set data = excluded.data, last_event_id = excluded.last_event_id,"
-                            + " updated_at = excluded.updated_at",
-                    id, viewJson, eventId, time);
-        } else {
-            throw new IllegalArgumentException(table);
-        }
-    }
-
     /**
      * Replays the register's events and one plan's events with an effective date on or before {@code asOf} to
      * {@code apply}, in {@link AsOfState#ORDER} (effective date, ties in log order); returns how many. Each event's data
@@ -349,15 +333,6 @@ public class EventLog {
                 return Map.of("seq", rs.getLong(1), "effectiveDate", rs.getObject(2, LocalDate.class),
                         "appliedAt", rs.getObject(3, OffsetDateTime.class));
             }
-        } catch (SQLException ex) {
-            throw new IllegalStateException(ex);
-        }
-    }
-
-    private int update(String sql, Object... args) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, args);
-            return ps.executeUpdate();
         } catch (SQLException ex) {
             throw new IllegalStateException(ex);
         }
