@@ -34,7 +34,6 @@ end
 local n = 0
 local start = nil
 local acks = nil
-local statuses = {}
 
 function delay()
   if start == nil then
@@ -55,7 +54,6 @@ function request()
 end
 
 function response(status, headers, body)
-  statuses[status] = (statuses[status] or 0) + 1
   if status == 201 and acks_path then
     local id = string.match(body, '"id"%s*:%s*"([0-9a-f-]+)"')
     if id then

@@ -53,7 +53,7 @@ public class PlanRepository implements PanacheRepositoryBase<Plan, UUID> {
                     }
                 }
                 if (!ps.getMoreResults()) {
-                    throw new IllegalStateException("the measures' select answered no rows");
+                    throw new IllegalStateException("no result for the measures' select");
                 }
                 try (ResultSet rs = ps.getResultSet()) {
                     return Optional.of(MeasureRepository.nodes(rs));

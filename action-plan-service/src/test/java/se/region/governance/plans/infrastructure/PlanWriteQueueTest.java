@@ -24,15 +24,8 @@ class PlanWriteQueueTest {
     @Test
     void aSecondWriterWaitsUntilTheFirstCommitsAndAThirdUntilTheSecondRollsBack() throws Exception {
         UUID plan = UUID.randomUUID();
-        CountDownLatch firstHasTurn = new CountDownLatch(1);
         CountDownLatch firstMayCommit = new CountDownLatch(1);
-        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {
-            queue.awaitTurn(plan);
-            queue.awaitTurn(plan); // the same transaction again: it has its turn, it does not wait on itself
-            firstHasTurn.countDown();
-            await(firstMayCommit);
-        }));
-        assertTrue(firstHasTurn.await(10, TimeUnit.SECONDS));
+        CompletableFuture<Void> first = holdTurn(plan, firstMayCommit);
 
         CountDownLatch secondHasTurn = new CountDownLatch(1);
         CompletableFuture<Void> second = CompletableFuture.runAsync(() -> {
@@ -65,14 +58,8 @@ class PlanWriteQueueTest {
     @Test
     void aWriterWaitsNoLongerThanMaxWaitForItsTurn() throws Exception {
         UUID plan = UUID.randomUUID();
-        CountDownLatch firstHasTurn = new CountDownLatch(1);
         CountDownLatch firstMayEnd = new CountDownLatch(1);
-        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {
-            queue.awaitTurn(plan);
-            firstHasTurn.countDown();
-            await(firstMayEnd);
-        }));
-        assertTrue(firstHasTurn.await(10, TimeUnit.SECONDS));
+        CompletableFuture<Void> first = holdTurn(plan, firstMayEnd);
         long start = System.nanoTime();
         CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> queue.awaitTurn(plan)))
                 .get(10, TimeUnit.SECONDS);
@@ -81,6 +68,22 @@ class PlanWriteQueueTest {
         assertFalse(first.isDone(), "the first writer still has its turn");
         firstMayEnd.countDown();
         first.get(10, TimeUnit.SECONDS);
+    }
+
+    /**
+     * A writer that takes the plan's turn (twice: the same transaction does not wait on itself) and holds
+     * it until {@code mayCommit}; answers once the turn is taken.
+     */
+    private CompletableFuture<Void> holdTurn(UUID plan, CountDownLatch mayCommit) throws InterruptedException {
+        CountDownLatch hasTurn = new CountDownLatch(1);
+        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {
+            queue.awaitTurn(plan);
+            queue.awaitTurn(plan);
+            hasTurn.countDown();
+            await(mayCommit);
+        }));
+        assertTrue(hasTurn.await(10, TimeUnit.SECONDS), "the first writer has its turn");
+        return writer;
     }
 
     private void waitUntilWaiting(UUID plan, int n) throws InterruptedException {

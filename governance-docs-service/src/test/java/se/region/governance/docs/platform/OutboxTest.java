@@ -131,8 +131,7 @@ class OutboxTest {
             probe.append(subject, 1);
             assertEquals(1, reader.awaitSubject(subject, 1, Duration.ofSeconds(30)).size());
             // the relay works on a connection of its own, outside the pool: the database drops it
-            assertEquals(1, count("select count(pg_terminate_backend(pid)) from pg_stat_activity"
-                    + " where application_name = ? and datname = current_database()", "outbox-relay"));
+            endRelaySession();
             probe.append(subject, 2);
             probe.append(subject, 3);
             List<TopicReader.Event> events = reader.awaitSubject(subject, 3, Duration.ofSeconds(30));
@@ -149,26 +148,33 @@ class OutboxTest {
             probe.append(subject, 1);
             assertEquals(1, reader.awaitSubject(subject, 1, Duration.ofSeconds(30)).size());
             // another "instance" takes the lock the moment this relay's session ends
-            assertEquals(1, count("select count(pg_terminate_backend(pid)) from pg_stat_activity"
-                    + " where application_name = ? and datname = current_database()", "outbox-relay"));
-            try (PreparedStatement lock = other.prepareStatement("select pg_advisory_lock(?)")) {
-                lock.setLong(1, OutboxRelay.PUBLISHING_LOCK);
-                lock.execute();
-            }
+            endRelaySession();
+            publishingLock(other, "pg_advisory_lock");
             try {
                 probe.append(subject, 2);
                 Thread.sleep(2000);
                 assertEquals(1, unpublishedRows(subject), "this relay does not publish while another holds the lock");
                 assertEquals(1, reader.awaitSubject(subject, 2, Duration.ofMillis(500)).size(), "nothing new on the topic");
             } finally {
-                try (PreparedStatement unlock = other.prepareStatement("select pg_advisory_unlock(?)")) {
-                    unlock.setLong(1, OutboxRelay.PUBLISHING_LOCK);
-                    unlock.execute();
-                }
+                publishingLock(other, "pg_advisory_unlock");
             }
             List<TopicReader.Event> events = reader.awaitSubject(subject, 2, Duration.ofSeconds(30));
             assertEquals(List.of(1, 2), events.stream().map(e -> e.data().path("n").asInt()).toList(),
                     "once the lock is free, this relay takes it and publishes what waited");
+        }
+    }
+
+    /** The database ends the relay's own session (and with it any lock the session held). */
+    private void endRelaySession() throws Exception {
+        assertEquals(1, count("select count(pg_terminate_backend(pid)) from pg_stat_activity"
+                + " where application_name = ? and datname = current_database()", "outbox-relay"));
+    }
+
+    /** Takes ({@code pg_advisory_lock}, waiting) or releases ({@code pg_advisory_unlock}) the relays' lock. */
+    private static void publishingLock(Connection c, String function) throws Exception {
+        try (PreparedStatement ps = c.prepareStatement("select " + function + "(?)")) {
+            ps.setLong(1, OutboxRelay.PUBLISHING_LOCK);
+            ps.execute();
         }
     }
 

@@ -71,18 +71,18 @@ public class EventIngest {
         if (EventTypes.DOCUMENTS_TOPIC.equals(topic)) {
             JsonNode doc = d.path("document");
             if (doc.isObject() && doc.hasNonNull("id")) {
-                projections.add(new EventLog.Projection("projected_document", doc.get("id").asText(), null, doc.toString()));
+                projections.add(new EventLog.Projection(EventLog.Projected.DOCUMENT, doc.get("id").asText(), null, doc.toString()));
             }
             return projections;
         }
         JsonNode plan = d.path("plan");
         if (plan.isObject() && planId != null) {
-            projections.add(new EventLog.Projection("projected_plan", planId, null, plan.toString()));
+            projections.add(new EventLog.Projection(EventLog.Projected.PLAN, planId, null, plan.toString()));
         }
         JsonNode measure = d.path("measure");
         String measureId = text(d.path("measureId"), measure.path("id").asText(null));
         if (measure.isObject() && measureId != null && planId != null) {
-            projections.add(new EventLog.Projection("projected_measure", measureId, planId, measure.toString()));
+            projections.add(new EventLog.Projection(EventLog.Projected.MEASURE, measureId, planId, measure.toString()));
         }
         return projections;
     }

@@ -49,8 +49,19 @@ public class EventLog {
                         OffsetDateTime time, LocalDate effectiveDate, String dataJson, Integer partition, Long offset) {
     }
 
-    /** A projection of the current state that an event writes: its table, row id, plan and JSON. */
-    public record Projection(String table, String id, String planId, String json) {
+    /** The projections of the current state, by table. */
+    public enum Projected {
+        DOCUMENT("projected_document"), PLAN("projected_plan"), MEASURE("projected_measure");
+
+        private final String table;
+
+        Projected(String table) {
+            this.table = table;
+        }
+    }
+
+    /** A projection row that an event writes: which projection, the row's id, its plan (measures only), JSON. */
+    public record Projection(Projected kind, String id, String planId, String json) {
     }
 
     /**
@@ -73,20 +84,18 @@ public class EventLog {
             for (int n = 0; n < projections.size(); n++) {
                 Projection p = projections.get(n);
                 sql.append(", projected").append(n).append(" as (");
-                if ("projected_measure".equals(p.table())) {
+                if (p.kind() == Projected.MEASURE) {
                     sql.append("insert into projected_measure (id, plan_id, data, last_event_id, updated_at)"
                             + " select ?, ?, cast(? as jsonb), ?, ? where exists (select 1 from logged)"
                             + " on conflict (id) do update set plan_id = excluded.plan_id, data = excluded.data,"
                             + " last_event_id = excluded.last_event_id, updated_at = excluded.updated_at)");
                     args.addAll(Arrays.asList(p.id(), p.planId(), p.json(), e.eventId(), e.time()));
-                } else if ("projected_plan".equals(p.table()) || "projected_document".equals(p.table())) {
-                    sql.append("insert into ").append(p.table()).append(" (id, data, last_event_id, updated_at)"
+                } else {
+                    sql.append("insert into ").append(p.kind().table).append(" (id, data, last_event_id, updated_at)"
                             + " select ?, cast(? as jsonb), ?, ? where exists (select 1 from logged)"
                             + " on conflict (id) do update set data = excluded.data, last_event_id = excluded.last_event_id,"
                             + " updated_at = excluded.updated_at)");
                     args.addAll(Arrays.asList(p.id(), p.json(), e.eventId(), e.time()));
-                } else {
-                    throw new IllegalArgumentException(p.table());
                 }
             }
             sql.append(" select count(*) from logged");
