@@ -188,7 +188,13 @@ public class OutboxRelay {
                             rs.getString(4).getBytes(StandardCharsets.UTF_8));
                     record.headers().add("content-type",
                             CloudEventCodec.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-                    acks.add(producer().send(record));
+                    Future<RecordMetadata> ack = producer().send(record);
+                    if (ack.isDone()) {
+                        // failed at once (the topic's metadata did not come within max.block.ms): send nothing
+                        // after it, or a later event of the batch could reach the broker before this one
+                        ack.get();
+                    }
+                    acks.add(ack);
                     seqs.add(rs.getLong(1));
                 }
             }
