@@ -48,7 +48,7 @@ start_service action-plan-service 18082 $PLANS_DB ${PLANS_OPTS:-} -Dgovernance.o
   -Dmp.messaging.incoming.governance-documents.group.id=bench-plans-$RUN \
   -Dmp.messaging.incoming.governance-documents.auto.offset.reset=latest
 PIDS+=("$SERVICE_PID")
-start_service reporting-service 18083 $REPORTS_DB -Xmx1g ${REPORTS_OPTS:-} \
+start_service reporting-service 18083 $REPORTS_DB ${REPORTS_OPTS:-} \
   -Dgovernance.outbox.topic-prefix=bench. -Dmp.messaging.incoming.governance-documents.topic=bench.governance.documents \
   -Dmp.messaging.incoming.actionplan-plans.topic=bench.actionplan.plans \
   -Dmp.messaging.incoming.governance-documents.group.id=bench-reports-$RUN \
