@@ -16,6 +16,7 @@
 #      reporting-service's event log (load-compile-data.sql); times POST /api/v1/reports (rebuild as
 #      of the date + compile + store, JSON answer) and GET of the draft as PDF (render from HTML), in
 #      COMPILE_ROUNDS rounds (default 4; more show the steady state after JIT warm-up), then finalize.
+#      COMPILE_PDF=0 leaves out the PDF between compiles (compiles in a row, without the PDF's garbage).
 # PLANS_OPTS / REPORTS_OPTS: JVM options added to one service's (a profiler agent, GC logging).
 set -euo pipefail
 . "$(cd "$(dirname "$0")/.." && pwd)/lib.sh"
@@ -171,8 +172,10 @@ for round in $(seq 1 "${COMPILE_ROUNDS:-4}"); do
     -H "Authorization: Bearer $REPORTER" -H 'Content-Type: application/json' -d "$body")
   id=$(jq -r .id "$RESULTS/report.json")
   json=$(curl -s -o /dev/null -w '%{time_total}' "$REPORTS/api/v1/reports/$id" -H "Authorization: Bearer $REPORTER" -H 'Accept: application/json')
-  pdf=$(curl -s -o "$RESULTS/report.pdf" -w '%{http_code} %{time_total} %{size_download}' "$REPORTS/api/v1/reports/$id" \
-    -H "Authorization: Bearer $REPORTER" -H 'Accept: application/pdf')
+  pdf="- - -"
+  [ "${COMPILE_PDF:-1}" = 0 ] ||
+    pdf=$(curl -s -o "$RESULTS/report.pdf" -w '%{http_code} %{time_total} %{size_download}' "$REPORTS/api/v1/reports/$id" \
+      -H "Authorization: Bearer $REPORTER" -H 'Accept: application/pdf')
   echo "   round $round: compile (POST, JSON answer) ${out#* } s [${out%% *}]; GET JSON $json s; GET PDF ${pdf#* } s/bytes [${pdf%% *}]"
 done
 echo "   (round 1 includes JIT warm-up; JSON answer $(stat -c %s "$RESULTS/report.json") bytes)"
