@@ -119,35 +119,54 @@ public class EventLog {
         return single("select id from projected_plan where id = ?", planId) != null;
     }
 
+    /** Which events a replay reads: the register's and one plan's, or one of the two. */
+    public enum Part {
+        /** The register's events (the documents topic) and the plan's. */
+        ALL("(topic = ? or plan_id = ?)"),
+        /** The register's events (the documents topic). */
+        REGISTER("topic = ?"),
+        /** The plan's events (of its topic, not the register's). */
+        PLAN("topic <> ? and plan_id = ?");
+
+        private final String condition;
+
+        Part(String condition) {
+            this.condition = condition;
+        }
+    }
+
     /**
      * Replays the register's events and one plan's events with an effective date on or before {@code asOf} to
      * {@code apply}, in {@link AsOfState#ORDER} (effective date, ties in log order); returns how many. Each event's data
      * has only the top-level {@code members} named (all when null; {@link AsOfState#MEMBERS_READ} for a rebuild).
      */
     public int replayUpTo(String planId, LocalDate asOf, Set<String> members, Consumer<LoggedEvent> apply) {
-        return readUpTo(planId, asOf).all(members, apply);
+        return readUpTo(planId, asOf, Part.ALL).apply(members, apply);
     }
 
     /**
-     * Reads the register's events and one plan's events with an effective date on or before {@code asOf}, ordered, their
-     * data not parsed yet: to be replayed whole, or as two parts that can be applied at the same time (the register's and
-     * the plan's events change different parts of an {@link AsOfState}).
+     * Reads the events of {@code part} with an effective date on or before {@code asOf}, ordered, their data not parsed
+     * yet. The register's and the plan's events change different parts of an {@link AsOfState}, so a rebuild may read and
+     * apply the two parts at the same time, on two threads (each part is read on the calling thread's connection: in its
+     * transaction if it has one).
      * <p>
      * A large plan's rebuild reads tens of thousands of events, so the rows are read narrowly: the data as the UTF-8
      * bytes the driver received (no String), the date as a day number and the time as epoch microseconds (no text
      * parsed per row), topic and type (and a plan's subject) as the same strings each time.
      */
-    public Replay readUpTo(String planId, LocalDate asOf) {
+    public Replay readUpTo(String planId, LocalDate asOf, Part part) {
         List<Row> rows = new ArrayList<>();
         List<byte[]> data = new ArrayList<>();
         KnownStrings known = new KnownStrings();
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("select seq, event_id, topic, type, subject,"
                      + " (extract(epoch from event_time) * 1000000)::bigint, effective_date - date '1970-01-01', data_text"
-                     + " from event_log where effective_date <= ? and (topic = ? or plan_id = ?)")) {
+                     + " from event_log where effective_date <= ? and " + part.condition)) {
             ps.setObject(1, asOf);
             ps.setString(2, EventTypes.DOCUMENTS_TOPIC);
-            ps.setString(3, planId);
+            if (part != Part.REGISTER) {
+                ps.setString(3, planId);
+            }
             ps.setFetchSize(5000);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -166,8 +185,8 @@ public class EventLog {
 
     /**
      * The rows of a replay, ordered. Each event's data is parsed just before it is applied, one event after another by
-     * one streaming parser per part: what the state does not keep of an event is garbage at once instead of the whole
-     * log being held parsed, and each event's bytes are dropped once parsed. Each part is applied once.
+     * one streaming parser: what the state does not keep of an event is garbage at once instead of the whole log being
+     * held parsed, and each event's bytes are dropped once parsed. A replay is applied once.
      */
     public final class Replay {
         private final List<Row> rows;
@@ -183,26 +202,12 @@ public class EventLog {
             return rows.size();
         }
 
-        /** Every event, in {@link AsOfState#ORDER}; how many. */
-        public int all(Set<String> members, Consumer<LoggedEvent> apply) {
-            return apply(rows, members, apply);
-        }
-
-        /** The register's events (the documents topic), in {@link AsOfState#ORDER}; how many. */
-        public int register(Set<String> members, Consumer<LoggedEvent> apply) {
-            return apply(rows.stream().filter(r -> EventTypes.DOCUMENTS_TOPIC.equals(r.topic())).toList(), members, apply);
-        }
-
-        /** The other events (the plan's), in {@link AsOfState#ORDER}; how many. */
-        public int plan(Set<String> members, Consumer<LoggedEvent> apply) {
-            return apply(rows.stream().filter(r -> !EventTypes.DOCUMENTS_TOPIC.equals(r.topic())).toList(), members, apply);
-        }
-
-        private int apply(List<Row> part, Set<String> members, Consumer<LoggedEvent> apply) {
+        /** Every event read, in {@link AsOfState#ORDER}, to {@code apply}; how many. */
+        public int apply(Set<String> members, Consumer<LoggedEvent> apply) {
             Map<Integer, LocalDate> days = new HashMap<>();
-            try (JsonParser parser = mapper.getFactory().createParser(new RowData(part, data))) {
+            try (JsonParser parser = mapper.getFactory().createParser(new RowData(rows, data))) {
                 EventDataReader reader = new EventDataReader(parser);
-                for (Row r : part) {
+                for (Row r : rows) {
                     LocalDate effective = days.computeIfAbsent(r.day(), d -> LocalDate.ofEpochDay(d));
                     OffsetDateTime time = OffsetDateTime.ofInstant(Instant.ofEpochSecond(Math.floorDiv(r.micros(), 1_000_000L),
                             Math.floorMod(r.micros(), 1_000_000L) * 1000L), ZoneOffset.UTC);
@@ -213,7 +218,7 @@ public class EventLog {
             } catch (IOException ex) {
                 throw new IllegalStateException(ex);
             }
-            return part.size();
+            return rows.size();
         }
     }
 
@@ -267,7 +272,7 @@ public class EventLog {
             int i = rows.get(++row).data();
             byte[] next = data[i];
             if (next == null) {
-                throw new IllegalStateException("a replay's part is applied once");
+                throw new IllegalStateException("a replay is applied once");
             }
             data[i] = null;
             at = 0;
