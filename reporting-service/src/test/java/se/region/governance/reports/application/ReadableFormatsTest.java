@@ -136,6 +136,23 @@ class ReadableFormatsTest {
             assertTrue(text.contains("Sammanfattad version"), text);
             assertTrue(text.contains("Därtill 7 tidigare uppföljningar under perioden"), text);
             assertTrue(doc.getDocumentCatalog().getMarkInfo() != null && doc.getDocumentCatalog().getMarkInfo().isMarked(), "tagged PDF");
+            List<String> figures = new java.util.ArrayList<>();
+            figureTexts(doc.getDocumentCatalog().getStructureTreeRoot().getKids(), figures);
+            assertEquals(2, figures.size(), "the two charts are figures: " + figures);
+            assertTrue(figures.get(0).startsWith("Åtgärder per status. "), figures.get(0));
+            assertTrue(figures.get(1).startsWith("Styrdokument och åtgärder per princip. "), figures.get(1));
+        }
+    }
+
+    /** The alternative texts of the structure tree's figures, in document order. */
+    private static void figureTexts(List<Object> kids, List<String> out) {
+        for (Object kid : kids) {
+            if (kid instanceof org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement e) {
+                if ("Figure".equals(e.getStructureType())) {
+                    out.add(e.getAlternateDescription());
+                }
+                figureTexts(e.getKids(), out);
+            }
         }
     }
 
