@@ -61,7 +61,7 @@ public class KeyGuard {
         if (location.startsWith("file:")) {
             return Optional.of(Path.of(location.substring(5)));
         }
-        if (location.startsWith("classpath:") || location.matches("^[a-zA-Z][a-zA-Z0-9+.-]+:.*")) {
+        if (location.matches("^[a-zA-Z][a-zA-Z0-9+.-]+:.*")) { // classpath:, http:, ... (not a drive letter)
             return Optional.empty();
         }
         return Optional.of(Path.of(location));

@@ -20,6 +20,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * PDF made from the report's XHTML with openhtmltopdf: DejaVu Sans embedded (å, ä, ö and the rest of
@@ -74,8 +76,9 @@ public class ReportPdf {
         NodeList charts = doc.getElementsByTagNameNS(SVG, "svg");
         for (int i = 0; i < charts.getLength(); i++) {
             Element chart = (Element) charts.item(i);
-            String alt = (childText(chart, "title") + ". " + childText(chart, "desc")).trim();
-            if (!chart.hasAttribute("alt") && alt.length() > 1) {
+            String alt = Stream.of(childText(chart, "title"), childText(chart, "desc"))
+                    .filter(t -> !t.isEmpty()).collect(Collectors.joining(". "));
+            if (!chart.hasAttribute("alt") && !alt.isEmpty()) {
                 chart.setAttribute("alt", alt);
             }
         }

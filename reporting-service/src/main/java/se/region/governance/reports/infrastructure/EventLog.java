@@ -197,11 +197,6 @@ public class EventLog {
             this.data = data;
         }
 
-        /** How many events were read. */
-        public int size() {
-            return rows.size();
-        }
-
         /** Every event read, in {@link AsOfState#ORDER}, to {@code apply}; how many. */
         public int apply(Set<String> members, Consumer<LoggedEvent> apply) {
             Map<Integer, LocalDate> days = new HashMap<>();
