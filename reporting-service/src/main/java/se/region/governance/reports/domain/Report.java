@@ -7,7 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.hibernate.annotations.ColumnTransformer;
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JavaType;
 import org.hibernate.annotations.JdbcType;
 import org.hibernate.annotations.Mutability;
@@ -20,6 +20,7 @@ import java.util.UUID;
 /** A compiled follow-up report: recompiled and edited while DRAFT, frozen once FINAL. */
 @Entity
 @Table(name = "report")
+@DynamicUpdate
 public class Report {
 
     @Id
@@ -42,13 +43,11 @@ public class Report {
     public String preface;
     public String conclusion;
     /**
-     * The sections as UTF-8 JSON ({@code [{key,title,body,items}]}), exactly as compiled. A text column (V2) read and
-     * written as bytes: the driver hands a text column's UTF-8 bytes over as they are and {@code convert_from} makes
-     * the bytes written text again, so a large plan's megabytes are never decoded into a String and encoded back.
+     * The sections as UTF-8 JSON ({@code [{key,title,body,items}]}), exactly as compiled, stored LZ4-compressed (V5).
      * Immutable: a recompile assigns a new array (no copy of the loaded state for dirty checking, nor of a new
-     * report's when it is persisted); written as a stream over the array (no copy in the driver): {@link SectionsBytes}.
+     * report's when it is persisted): {@link SectionsBytes}. Only an update that assigns new sections writes them
+     * ({@link DynamicUpdate}): an edit of the free text or a finalize sends no megabytes.
      */
-    @ColumnTransformer(write = "convert_from(?, 'UTF8')")
     @Mutability(Immutability.class)
     @JavaType(SectionsBytes.Java.class)
     @JdbcType(SectionsBytes.Jdbc.class)
