@@ -175,11 +175,11 @@ for round in $(seq 1 "${COMPILE_ROUNDS:-4}"); do
     -H "Authorization: Bearer $REPORTER" -H 'Content-Type: application/json' -d "$body")
   id=$(jq -r .id "$RESULTS/report.json")
   json=$(curl -s -o /dev/null -w '%{time_total}' "$REPORTS/api/v1/reports/$id" -H "Authorization: Bearer $REPORTER" -H 'Accept: application/json')
-  pdf="- - -"
+  pdf="left out (COMPILE_PDF=0)"
   [ "${COMPILE_PDF:-1}" = 0 ] ||
-    pdf=$(curl -s -o "$RESULTS/report.pdf" -w '%{http_code} %{time_total} %{size_download}' "$REPORTS/api/v1/reports/$id" \
+    pdf=$(curl -s -o "$RESULTS/report.pdf" -w '%{time_total} s, %{size_download} bytes [%{http_code}]' "$REPORTS/api/v1/reports/$id" \
       -H "Authorization: Bearer $REPORTER" -H 'Accept: application/pdf')
-  echo "   round $round: compile (POST, JSON answer) ${out#* } s [${out%% *}]; GET JSON $json s; GET PDF ${pdf#* } s/bytes [${pdf%% *}]"
+  echo "   round $round: compile (POST, JSON answer) ${out#* } s [${out%% *}]; GET JSON $json s; GET PDF $pdf"
 done
 echo "   (round 1 includes JIT warm-up; JSON answer $(stat -c %s "$RESULTS/report.json") bytes)"
 # finalize the last draft: every format rendered once and stored (the PDF too), then the frozen bytes answered
