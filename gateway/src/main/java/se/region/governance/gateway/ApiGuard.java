@@ -24,7 +24,8 @@ import java.time.Duration;
  * (a CORS preflight never gets here: Quarkus's CORS filter answers it first), and the rate limits
  * (429 with Retry-After): per client by the token's {@code sub}, and for requests that fail
  * authentication per client address (the proxy's client address only from a trusted proxy). All
- * answers are problem+json.
+ * answers are problem+json. A client that waits for {@code 100 Continue} gets it once all these
+ * checks passed.
  */
 @Singleton
 public class ApiGuard {
@@ -70,6 +71,12 @@ public class ApiGuard {
             return;
         }
         ctx.put(SUBJECT, token.getSubject());
+        String expect = ctx.request().getHeader("Expect");
+        if (expect != null && expect.equalsIgnoreCase("100-continue")) {
+            // only now is the body wanted (not before a 401, 413 or 429); the service is not asked again
+            ctx.request().headers().remove("Expect");
+            ctx.response().writeContinue();
+        }
         ctx.next();
     }
 

@@ -315,6 +315,28 @@ class GatewayTest {
         }
     }
 
+    @Test
+    void expectContinueGetsABodiless100AfterTheChecksThenTheAnswer() throws Exception {
+        String token = token();
+        try (RawHttp http = new RawHttp(RestAssured.port)) {
+            http.send(request("POST", "/api/v1/documents/abc", token, "Content-Type: application/json",
+                    "Content-Length: 2", "Expect: 100-continue"));
+            RawHttp.Head interim = http.readHead();
+            assertEquals(100, interim.status());
+            assertNull(interim.header("transfer-encoding"));
+            assertNull(interim.header("content-length"));
+            http.send("{}");
+            RawHttp.Head answer = http.readHead();
+            assertEquals(200, answer.status());
+            assertTrue(new String(http.readBody(answer), StandardCharsets.UTF_8).contains("\"bodyLength\":2"));
+        }
+        try (RawHttp http = new RawHttp(RestAssured.port)) { // refused before the body is asked for
+            http.send(request("POST", "/api/v1/documents/abc", "not-a-token", "Content-Type: application/json",
+                    "Content-Length: 2", "Expect: 100-continue"));
+            assertEquals(401, http.readHead().status());
+        }
+    }
+
     // ---- the edges: OPTIONS, streamed bodies, forwarded headers, failed authentication, long request lines
 
     @Test
