@@ -29,6 +29,7 @@ class RequestEdgesTest {
             "date        | \"2023-02-30\"",
             "date        | \"\"",
             "status      | 1",
+            "status      | \" DONE\"",
             "progress    | 50.5",
             "progress    | 1e2",
             "progress    | 123456789012345678901234567890",
