@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -101,12 +100,14 @@ public class DocumentResource {
                          @QueryParam("sort") String sort,
                          @QueryParam("page") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) String page,
                          @QueryParam("size") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "20")) String size,
-                         @Context HttpHeaders headers) {
-        DocumentQuery query = DocumentQuery.of(q, Params.enumValue("type", type, DocumentType.class),
-                Params.enumValue("status", status, DocumentStatus.class),
-                Params.enumValue("principle", principle, Principle.class), ownerUnit, diaryNumber,
-                Params.date("reviewDueBefore", reviewDueBefore), sort,
-                Params.integer("page", page, 0, 0, Integer.MAX_VALUE / 200), Params.integer("size", size, 20, 1, 200));
+                         @Context HttpHeaders headers, @Context UriInfo uri) {
+        DocumentQuery query = DocumentQuery.of(q,
+                Params.enumValue("type", Params.sent(uri, "type", type), DocumentType.class),
+                Params.enumValue("status", Params.sent(uri, "status", status), DocumentStatus.class),
+                Params.enumValue("principle", Params.sent(uri, "principle", principle), Principle.class), ownerUnit,
+                diaryNumber, Params.date("reviewDueBefore", Params.sent(uri, "reviewDueBefore", reviewDueBefore)),
+                Params.sent(uri, "sort", sort), Params.integer("page", Params.sent(uri, "page", page), 0, 0, Integer.MAX_VALUE / 200),
+                Params.integer("size", Params.sent(uri, "size", size), 20, 1, 200));
         if (!wantsCsv(headers)) {
             return Response.ok(service.list(query), MediaType.APPLICATION_JSON_TYPE).build();
         }
@@ -154,12 +155,15 @@ public class DocumentResource {
     @Path("due-for-review")
     @RolesAllowed({READER, REGISTRAR, PLANNER, REPORTER, ADMIN})
     @Operation(summary = "Documents in force whose review is overdue or due within the period (ISO-8601, e.g. P90D)")
-    public PageResponse<DocumentView> dueForReview(@QueryParam("within") @DefaultValue("P90D") String within) {
+    public PageResponse<DocumentView> dueForReview(
+            @QueryParam("within") @Parameter(schema = @Schema(type = SchemaType.STRING, defaultValue = "P90D")) String within,
+            @Context UriInfo uri) {
+        within = Params.sent(uri, "within", within);
         String expected = "must be an ISO-8601 period such as P90D or P6M, not negative, reaching no further than "
                 + LifecycleService.LAST_REVIEW_DATE;
         Period period;
         try {
-            period = Period.parse(within);
+            period = within == null ? Period.ofDays(90) : Period.parse(within);
         } catch (DateTimeParseException e) {
             throw invalidPeriod(expected);
         }
@@ -238,8 +242,9 @@ public class DocumentResource {
     @Operation(summary = "The audit trail: who changed what, when (oldest first)")
     public PageResponse<AuditView> history(@PathParam("id") UUID id,
             @QueryParam("page") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) String page,
-            @QueryParam("size") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "100")) String size) {
-        return service.history(id, Params.integer("page", page, 0, 0, Integer.MAX_VALUE / 1000),
-                Params.integer("size", size, 100, 1, 1000));
+            @QueryParam("size") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "100")) String size,
+            @Context UriInfo uri) {
+        return service.history(id, Params.integer("page", Params.sent(uri, "page", page), 0, 0, Integer.MAX_VALUE / 1000),
+                Params.integer("size", Params.sent(uri, "size", size), 100, 1, 1000));
     }
 }

@@ -3,6 +3,8 @@ package se.region.governance.docs.api;
 import se.region.governance.commons.problem.DomainException;
 import se.region.governance.commons.problem.Problem;
 
+import jakarta.ws.rs.core.UriInfo;
+
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -16,6 +18,14 @@ import java.util.Map;
 final class Params {
 
     private Params() {
+    }
+
+    /**
+     * The parameter's value; "" when it was sent empty ({@code ?x=}), which Quarkus REST hands to a
+     * String parameter as null, as if it had not been sent.
+     */
+    static String sent(UriInfo uri, String name, String value) {
+        return value == null && uri.getQueryParameters().containsKey(name) ? "" : value;
     }
 
     static <E extends Enum<E>> E enumValue(String name, String value, Class<E> type) {
