@@ -467,7 +467,7 @@ class RequestPropertiesTest {
                         .between(Integer.MIN_VALUE, Integer.MAX_VALUE).map(n -> "P" + n + u))),
                 Tuple.of(2, Arbitraries.of("", "P", "PT1H", "P1Y2M3W4D", "-P1D", "P-0D", "p1d", "P1.5D", "P99999999999D",
                         "P1Y-2M", "\u0000")),
-                Tuple.of(1, text()));
+                Tuple.of(1, text().filter(t -> t.length() < 1000)));
         forAll(periods, within -> {
             Response r = reader().queryParam("within", within).get("/api/v1/documents/due-for-review");
             String context = "within=" + json(within) + " -> " + r.statusCode() + " " + r.asString();
