@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import se.region.governance.commons.problem.DomainException;
+import se.region.governance.commons.text.StorableText;
 import se.region.governance.docs.application.DocumentQuery;
 import se.region.governance.docs.application.DocumentService;
 import se.region.governance.docs.application.DocumentService.FieldProblem;
@@ -149,6 +150,12 @@ public class DocumentCsv {
 
     private ImportRow parse(int line, Map<String, String> r) {
         List<FieldProblem> problems = new ArrayList<>();
+        // the rule of JSON bodies (commons' StorableText) holds for CSV cells too
+        r.forEach((column, cell) -> StorableText.check(cell)
+                .ifPresent(problem -> problems.add(new FieldProblem(column, problem.describe()))));
+        if (!problems.isEmpty()) {
+            return new ImportRow(line, null, problems);
+        }
         DocumentType type = parseValue(r, "type", DocumentType::valueOf, problems);
         DecisionBody body = parseValue(r, "decisionBody", DecisionBody::valueOf, problems);
         LocalDate decisionDate = parseValue(r, "decisionDate", LocalDate::parse, problems);

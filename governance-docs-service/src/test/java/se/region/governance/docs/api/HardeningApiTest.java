@@ -78,6 +78,15 @@ class HardeningApiTest {
     }
 
     @Test
+    void csvImportRefusesUnstorableTextByRowAndColumn() {
+        registrar().contentType("text/csv").body("diaryNumber,title,type,summary\n" + diary() + ",Ren,POLICY,ok\n"
+                        + diary() + ",Med\u0000NUL,POLICY,\uFFFF\n")
+                .post("/api/v1/documents/import").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.row", org.hamcrest.Matchers.everyItem(equalTo(3)))
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("title", "summary"));
+    }
+
+    @Test
     void unitNeutralisingIsItsOwnInverse() {
         for (String s : List.of("=1", "+1", "-1", "@a", "\tx", "\rx", "'=1", "''=1", "'a", "''", "'", "a=1", "", "x'")) {
             String exported = DocumentCsv.neutralise(s);
