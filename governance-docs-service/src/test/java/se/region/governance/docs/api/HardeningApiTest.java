@@ -72,14 +72,14 @@ class HardeningApiTest {
         for (Map<String, String> row : rows) {
             again = again.replace(row.get("diaryNumber"), diary());
         }
-        List<String> imported = registrar().contentType("text/csv").body(again).post("/api/v1/documents/import")
+        List<String> imported = registrar().contentType("text/csv; charset=UTF-8").body(again).post("/api/v1/documents/import")
                 .then().statusCode(201).extract().path("items.title");
         assertEquals(titles, imported);
     }
 
     @Test
     void csvImportRefusesUnstorableTextByRowAndColumn() {
-        registrar().contentType("text/csv").body("diaryNumber,title,type,summary\n" + diary() + ",Ren,POLICY,ok\n"
+        registrar().contentType("text/csv; charset=UTF-8").body("diaryNumber,title,type,summary\n" + diary() + ",Ren,POLICY,ok\n"
                         + diary() + ",Med\u0000NUL,POLICY,\uFFFF\n")
                 .post("/api/v1/documents/import").then().statusCode(400).contentType("application/problem+json")
                 .body("errors.row", org.hamcrest.Matchers.everyItem(equalTo(3)))
