@@ -91,22 +91,29 @@ public class DocumentResource {
                     + " The CSV export is streamed; a cell beginning with =, +, -, @, TAB or CR (or with quotes before"
                     + " one of these) gets a leading ' so that spreadsheets do not run it as a formula; the import"
                     + " takes that ' away again.")
-    public Response list(@QueryParam("q") String q, @QueryParam("type") @Parameter(schema = @Schema(implementation = DocumentType.class)) String type,
-                         @QueryParam("status") @Parameter(schema = @Schema(implementation = DocumentStatus.class)) String status,
-                         @QueryParam("principle") @Parameter(schema = @Schema(implementation = Principle.class)) String principle,
+    public Response list(@QueryParam("q") String q,
+                         @QueryParam("type") @Parameter(schema = @Schema(implementation = DocumentType.class)) String type,
+                         @QueryParam("status") @Parameter(schema = @Schema(implementation = DocumentStatus.class))
+                         String status,
+                         @QueryParam("principle") @Parameter(schema = @Schema(implementation = Principle.class))
+                         String principle,
                          @QueryParam("ownerUnit") String ownerUnit,
                          @QueryParam("diaryNumber") String diaryNumber,
-                         @QueryParam("reviewDueBefore") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) String reviewDueBefore,
+                         @QueryParam("reviewDueBefore") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
+                         String reviewDueBefore,
                          @QueryParam("sort") String sort,
-                         @QueryParam("page") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) String page,
-                         @QueryParam("size") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "20")) String size,
+                         @QueryParam("page") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0",
+                                 defaultValue = "0")) String page,
+                         @QueryParam("size") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                                 maximum = "200", defaultValue = "20")) String size,
                          @Context HttpHeaders headers, @Context UriInfo uri) {
         DocumentQuery query = DocumentQuery.of(q,
                 Params.enumValue("type", Params.sent(uri, "type", type), DocumentType.class),
                 Params.enumValue("status", Params.sent(uri, "status", status), DocumentStatus.class),
                 Params.enumValue("principle", Params.sent(uri, "principle", principle), Principle.class), ownerUnit,
                 diaryNumber, Params.date("reviewDueBefore", Params.sent(uri, "reviewDueBefore", reviewDueBefore)),
-                Params.sent(uri, "sort", sort), Params.integer("page", Params.sent(uri, "page", page), 0, 0, Integer.MAX_VALUE / 200),
+                Params.sent(uri, "sort", sort),
+                Params.integer("page", Params.sent(uri, "page", page), 0, 0, Integer.MAX_VALUE / 200),
                 Params.integer("size", Params.sent(uri, "size", size), 20, 1, 200));
         if (!wantsCsv(headers)) {
             return Response.ok(service.list(query), MediaType.APPLICATION_JSON_TYPE).build();
@@ -164,7 +171,7 @@ public class DocumentResource {
         Period period;
         try {
             period = within == null ? Period.ofDays(90) : Period.parse(within);
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeParseException | ArithmeticException e) { // weeks times 7 may overflow in Period.parse
             throw invalidPeriod(expected);
         }
         if (period.isNegative()) {
@@ -241,8 +248,10 @@ public class DocumentResource {
     @RolesAllowed({READER, REGISTRAR, PLANNER, REPORTER, ADMIN})
     @Operation(summary = "The audit trail: who changed what, when (oldest first)")
     public PageResponse<AuditView> history(@PathParam("id") UUID id,
-            @QueryParam("page") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) String page,
-            @QueryParam("size") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "100")) String size,
+            @QueryParam("page") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0",
+                    defaultValue = "0")) String page,
+            @QueryParam("size") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000",
+                    defaultValue = "100")) String size,
             @Context UriInfo uri) {
         return service.history(id, Params.integer("page", Params.sent(uri, "page", page), 0, 0, Integer.MAX_VALUE / 1000),
                 Params.integer("size", Params.sent(uri, "size", size), 100, 1, 1000));

@@ -163,7 +163,7 @@ class HardeningApiTest {
     }
 
     @ParameterizedTest
-    @CsvSource(value = {"P999999999Y", "P8000Y", "P-1D", "''", "x", "P2147483647M"})
+    @CsvSource(value = {"P999999999Y", "P8000Y", "P-1D", "''", "x", "P2147483647M", "P-409159267W", "P409159267W"})
     void dueForReviewRefusesAWindowOutOfRange(String within) {
         reader().queryParam("within", within).get("/api/v1/documents/due-for-review").then().statusCode(400)
                 .contentType("application/problem+json")
