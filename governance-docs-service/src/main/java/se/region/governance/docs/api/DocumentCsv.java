@@ -1,6 +1,7 @@
 package se.region.governance.docs.api;
 
 import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,6 +9,9 @@ import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import se.region.governance.commons.problem.DomainException;
+import se.region.governance.commons.text.StorableText;
+import se.region.governance.docs.application.DocumentQuery;
+import se.region.governance.docs.application.DocumentService;
 import se.region.governance.docs.application.DocumentService.FieldProblem;
 import se.region.governance.docs.application.DocumentService.ImportRow;
 import se.region.governance.docs.application.DocumentView;
@@ -16,14 +20,16 @@ import se.region.governance.docs.domain.DocumentType;
 import se.region.governance.docs.domain.Principle;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.OutputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -31,7 +37,9 @@ import java.util.stream.Collectors;
  * import, the read-only columns (id, status, currentVersion, createdAt, updatedAt) are ignored and
  * every document starts as DRAFT. Principles are codes separated by ';'. Columns added later come last
  * (draftingSince), and every column but diaryNumber, title and type may be absent, so a file in an
- * older column set still imports.
+ * older column set still imports. Cells are taken as they are (not trimmed); an empty cell is an
+ * absent value. Cells that a spreadsheet would run as a formula are neutralised in the export
+ * ({@link #neutralise}) and restored on import, so an exported file imports to the same text.
  */
 @ApplicationScoped
 public class DocumentCsv {
@@ -40,22 +48,49 @@ public class DocumentCsv {
             "responsible", "summary", "decisionBody", "decisionCommittee", "decisionDate", "decisionParagraph",
             "reviewDue", "fileUrl", "principles", "currentVersion", "createdAt", "updatedAt", "draftingSince");
     private static final int MAX_ROWS = 5000;
+    private static final int PAGE = 500;
 
     private final CsvMapper mapper = new CsvMapper();
 
     @Inject
     Validator validator;
+    @Inject
+    DocumentService service;
 
-    public String write(List<DocumentView> documents) {
+    /**
+     * Writes the header and every document the query matches, read {@value #PAGE} at a time, so
+     * neither the register nor the file is ever held in memory.
+     */
+    public void write(DocumentQuery query, OutputStream out) throws IOException {
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
         COLUMNS.forEach(schema::addColumn);
-        List<Map<String, Object>> rows = documents.stream().map(DocumentCsv::row).toList();
-        try {
-            return mapper.writer(schema.build()).writeValueAsString(rows);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        List<UUID> ids = service.matchingIds(query);
+        try (SequenceWriter writer = mapper.writer(schema.build()).writeValues(out)) {
+            for (int from = 0; from < ids.size(); from += PAGE) {
+                for (DocumentView d : service.byIds(ids.subList(from, Math.min(ids.size(), from + PAGE)))) {
+                    writer.write(row(d));
+                }
+            }
         }
     }
+
+    /**
+     * OWASP's CSV-injection defence: a cell a spreadsheet would take for a formula (it begins with =,
+     * +, -, @, TAB or CR) gets a leading single quote; so does one that begins with quotes before such
+     * a character, so that {@link #restore} can tell the two apart. Jackson quotes every such cell
+     * (it contains a character below the separator).
+     */
+    static String neutralise(String cell) {
+        return FORMULA.matcher(cell).lookingAt() ? "'" + cell : cell;
+    }
+
+    /** The import's inverse of {@link #neutralise}: the quote the export added is taken away. */
+    static String restore(String cell) {
+        return cell != null && cell.startsWith("'") && FORMULA.matcher(cell).region(1, cell.length()).lookingAt()
+                ? cell.substring(1) : cell;
+    }
+
+    private static final Pattern FORMULA = Pattern.compile("'*[=+\\-@\t\r]");
 
     private static Map<String, Object> row(DocumentView d) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -79,7 +114,7 @@ public class DocumentCsv {
         m.put("createdAt", d.createdAt());
         m.put("updatedAt", d.updatedAt());
         m.put("draftingSince", d.draftingSince());
-        m.replaceAll((k, v) -> v == null ? "" : v.toString());
+        m.replaceAll((k, v) -> v == null ? "" : neutralise(v.toString()));
         return m;
     }
 
@@ -115,6 +150,12 @@ public class DocumentCsv {
 
     private ImportRow parse(int line, Map<String, String> r) {
         List<FieldProblem> problems = new ArrayList<>();
+        // the rule of JSON bodies (commons' StorableText) holds for CSV cells too
+        r.forEach((column, cell) -> StorableText.check(cell)
+                .ifPresent(problem -> problems.add(new FieldProblem(column, problem.describe()))));
+        if (!problems.isEmpty()) {
+            return new ImportRow(line, null, problems);
+        }
         DocumentType type = parseValue(r, "type", DocumentType::valueOf, problems);
         DecisionBody body = parseValue(r, "decisionBody", DecisionBody::valueOf, problems);
         LocalDate decisionDate = parseValue(r, "decisionDate", LocalDate::parse, problems);
@@ -158,8 +199,9 @@ public class DocumentCsv {
         }
     }
 
+    /** A cell as the file has it (an empty or blank cell is an absent value). */
     private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
+        return s == null || s.isBlank() ? null : restore(s);
     }
 
     private static DomainException invalid(String detail) {

@@ -6,11 +6,8 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -24,12 +21,17 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.region.governance.commons.http.EntityTags;
 import se.region.governance.commons.http.PageResponse;
 import se.region.governance.commons.problem.DomainException;
+import se.region.governance.commons.problem.Problem;
 import se.region.governance.docs.application.DocumentJsonCache;
 import se.region.governance.docs.application.DocumentQuery;
 import se.region.governance.docs.application.DocumentReads;
@@ -45,18 +47,25 @@ import se.region.governance.docs.domain.Principle;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
-import static se.region.governance.docs.api.Access.ADMIN;
-import static se.region.governance.docs.api.Access.INTEGRATION;
-import static se.region.governance.docs.api.Access.PLANNER;
-import static se.region.governance.docs.api.Access.READER;
-import static se.region.governance.docs.api.Access.REGISTRAR;
-import static se.region.governance.docs.api.Access.REPORTER;
+import static se.region.governance.commons.security.Roles.ADMIN;
+import static se.region.governance.commons.security.Roles.PLANNER;
+import static se.region.governance.commons.security.Roles.READER;
+import static se.region.governance.commons.security.Roles.REGISTRAR;
+import static se.region.governance.commons.security.Roles.REPORTER;
 
-/** The register: create, read, edit, list and search governing documents. */
+/**
+ * The register: create, read, edit, list and search governing documents.
+ * <p>
+ * Who may: every business role but {@code integration} reads (reader, registrar, planner, reporter,
+ * admin). Writes (here and in {@link LifecycleResource}) are {@code registrar}'s or {@code admin}'s,
+ * on every document whatever its {@code ownerUnit}: the registry keeps the register for every unit
+ * (design.md, "Security", gives registrars no unit rule), so the object-level rule of a document
+ * write is the role alone.
+ */
 @Path("/api/v1/documents")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -76,32 +85,42 @@ public class DocumentResource {
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, CSV + ";charset=UTF-8"})
-    @RolesAllowed({READER, REGISTRAR, PLANNER, REPORTER, INTEGRATION, ADMIN})
+    @RolesAllowed({READER, REGISTRAR, PLANNER, REPORTER, ADMIN})
     @Operation(summary = "List and search documents; with Accept: text/csv, export every matching row as CSV",
-            description = "q: Swedish full text over title, summary and principle passages (ranked); sort: FIELD[,asc|desc]")
-    public Response list(@QueryParam("q") String q, @QueryParam("type") DocumentType type,
-                         @QueryParam("status") DocumentStatus status,
-                         @QueryParam("principle") Principle principle,
+            description = "q: Swedish full text over title, summary and principle passages (ranked); sort: FIELD[,asc|desc]."
+                    + " The CSV export is streamed; a cell beginning with =, +, -, @, TAB or CR (or with quotes before"
+                    + " one of these) gets a leading ' so that spreadsheets do not run it as a formula; the import"
+                    + " takes that ' away again.")
+    public Response list(@QueryParam("q") String q,
+                         @QueryParam("type") @Parameter(schema = @Schema(implementation = DocumentType.class)) String type,
+                         @QueryParam("status") @Parameter(schema = @Schema(implementation = DocumentStatus.class))
+                         String status,
+                         @QueryParam("principle") @Parameter(schema = @Schema(implementation = Principle.class))
+                         String principle,
                          @QueryParam("ownerUnit") String ownerUnit,
                          @QueryParam("diaryNumber") String diaryNumber,
-                         @QueryParam("reviewDueBefore") LocalDate reviewDueBefore,
+                         @QueryParam("reviewDueBefore") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
+                         String reviewDueBefore,
                          @QueryParam("sort") String sort,
-                         @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                         @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size,
-                         @Context HttpHeaders headers) {
+                         @QueryParam("page") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0",
+                                 defaultValue = "0")) String page,
+                         @QueryParam("size") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                                 maximum = "200", defaultValue = "20")) String size,
+                         @Context HttpHeaders headers, @Context UriInfo uri) {
+        DocumentQuery query = DocumentQuery.of(q,
+                Params.enumValue("type", Params.sent(uri, "type", type), DocumentType.class),
+                Params.enumValue("status", Params.sent(uri, "status", status), DocumentStatus.class),
+                Params.enumValue("principle", Params.sent(uri, "principle", principle), Principle.class), ownerUnit,
+                diaryNumber, Params.date("reviewDueBefore", Params.sent(uri, "reviewDueBefore", reviewDueBefore)),
+                Params.sent(uri, "sort", sort),
+                Params.integer("page", Params.sent(uri, "page", page), 0, 0, Integer.MAX_VALUE / 200),
+                Params.integer("size", Params.sent(uri, "size", size), 20, 1, 200));
         if (!wantsCsv(headers)) {
-            return Response.ok(service.list(DocumentQuery.of(q, type, status, principle, ownerUnit, diaryNumber,
-                    reviewDueBefore, sort, page, size)), MediaType.APPLICATION_JSON_TYPE).build();
+            return Response.ok(service.list(query), MediaType.APPLICATION_JSON_TYPE).build();
         }
-        List<DocumentView> all = new ArrayList<>();
-        int p = 0;
-        PageResponse<DocumentView> chunk;
-        do {
-            chunk = service.list(DocumentQuery.of(q, type, status, principle, ownerUnit, diaryNumber, reviewDueBefore,
-                    sort, p++, 500));
-            all.addAll(chunk.items());
-        } while (chunk.items().size() == 500);
-        return Response.ok(csv.write(all), CSV + ";charset=UTF-8")
+        // rows are read from the database page by page while they are written
+        StreamingOutput body = out -> csv.write(query, out);
+        return Response.ok(body, CSV + ";charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"styrdokument.csv\"").build();
     }
 
@@ -141,27 +160,36 @@ public class DocumentResource {
 
     @GET
     @Path("due-for-review")
-    @RolesAllowed({READER, REGISTRAR, PLANNER, REPORTER, INTEGRATION, ADMIN})
+    @RolesAllowed({READER, REGISTRAR, PLANNER, REPORTER, ADMIN})
     @Operation(summary = "Documents in force whose review is overdue or due within the period (ISO-8601, e.g. P90D)")
-    public PageResponse<DocumentView> dueForReview(@QueryParam("within") @DefaultValue("P90D") String within) {
+    public PageResponse<DocumentView> dueForReview(
+            @QueryParam("within") @Parameter(schema = @Schema(type = SchemaType.STRING, defaultValue = "P90D")) String within,
+            @Context UriInfo uri) {
+        within = Params.sent(uri, "within", within);
+        String expected = "must be an ISO-8601 period such as P90D or P6M, not negative, reaching no further than "
+                + LifecycleService.LAST_REVIEW_DATE;
         Period period;
         try {
-            period = Period.parse(within);
-        } catch (DateTimeParseException e) {
-            throw new DomainException(DomainException.Kind.INVALID, "invalid-period", "Invalid period",
-                    "within must be an ISO-8601 period such as P90D or P6M, not '" + within + "'");
+            period = within == null ? Period.ofDays(90) : Period.parse(within);
+        } catch (DateTimeParseException | ArithmeticException e) { // weeks times 7 may overflow in Period.parse
+            throw invalidPeriod(expected);
         }
         if (period.isNegative()) {
-            throw new DomainException(DomainException.Kind.INVALID, "invalid-period", "Invalid period",
-                    "within must not be negative");
+            throw invalidPeriod(expected);
         }
-        List<DocumentView> due = lifecycle.dueForReview(period);
+        List<DocumentView> due = lifecycle.dueForReview(lifecycle.reviewLimit(period)
+                .orElseThrow(() -> invalidPeriod(expected)));
         return new PageResponse<>(due, 0, due.size(), due.size());
+    }
+
+    private static DomainException invalidPeriod(String message) {
+        return new DomainException(DomainException.Kind.INVALID, "invalid-period", "Invalid period",
+                "Invalid value of within: " + message, Map.of("errors", List.of(new Problem.FieldError("within", message))));
     }
 
     @GET
     @Path("{id}")
-    @RolesAllowed({READER, REGISTRAR, PLANNER, REPORTER, INTEGRATION, ADMIN})
+    @RolesAllowed({READER, REGISTRAR, PLANNER, REPORTER, ADMIN})
     @NonBlocking // a kept document is answered on the I/O thread; a load goes to a worker thread
     public Uni<Response> get(@PathParam("id") UUID id) {
         DocumentJsonCache.Json kept = reads.kept(id);
@@ -178,7 +206,9 @@ public class DocumentResource {
     @PUT
     @Path("{id}")
     @RolesAllowed({REGISTRAR, ADMIN})
-    @Operation(summary = "Replace the document's editable fields (If-Match required)")
+    @Operation(summary = "Replace the document's editable fields (If-Match required)",
+            description = "Once the document has been adopted, decision must be sent as it is (409 decision-set-by-adoption"
+                    + " otherwise): only a new adoption changes it.")
     public Response replace(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @Valid @NotNull Requests.DocumentJson body) {
         DocumentView d = service.replace(id, ifMatch, body.toData());
@@ -189,7 +219,9 @@ public class DocumentResource {
     @Path("{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @RolesAllowed({REGISTRAR, ADMIN})
-    @Operation(summary = "Change some fields (absent or null fields are kept; If-Match required)")
+    @Operation(summary = "Change some fields (absent or null fields are kept; If-Match required)",
+            description = "Once the document has been adopted, a decision sent must be the one it has (409"
+                    + " decision-set-by-adoption otherwise): only a new adoption changes it.")
     public Response patch(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                           @Valid @NotNull Requests.DocumentPatchJson body) {
         DocumentView d = service.patch(id, ifMatch, body.toData());
@@ -198,14 +230,14 @@ public class DocumentResource {
 
     @GET
     @Path("{id}/versions")
-    @RolesAllowed({READER, REGISTRAR, PLANNER, REPORTER, INTEGRATION, ADMIN})
+    @RolesAllowed({READER, REGISTRAR, PLANNER, REPORTER, ADMIN})
     public List<VersionView> versions(@PathParam("id") UUID id) {
         return service.versions(id);
     }
 
     @GET
     @Path("{id}/versions/{number}")
-    @RolesAllowed({READER, REGISTRAR, PLANNER, REPORTER, INTEGRATION, ADMIN})
+    @RolesAllowed({READER, REGISTRAR, PLANNER, REPORTER, ADMIN})
     public VersionView version(@PathParam("id") UUID id, @PathParam("number") int number) {
         return service.versions(id).stream().filter(v -> v.number() == number).findFirst()
                 .orElseThrow(() -> DomainException.notFound("Version", number + " of document " + id));
@@ -213,11 +245,15 @@ public class DocumentResource {
 
     @GET
     @Path("{id}/history")
-    @RolesAllowed({READER, REGISTRAR, ADMIN})
+    @RolesAllowed({READER, REGISTRAR, PLANNER, REPORTER, ADMIN})
     @Operation(summary = "The audit trail: who changed what, when (oldest first)")
     public PageResponse<AuditView> history(@PathParam("id") UUID id,
-                                           @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                           @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
-        return service.history(id, page, size);
+            @QueryParam("page") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0",
+                    defaultValue = "0")) String page,
+            @QueryParam("size") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000",
+                    defaultValue = "100")) String size,
+            @Context UriInfo uri) {
+        return service.history(id, Params.integer("page", Params.sent(uri, "page", page), 0, 0, Integer.MAX_VALUE / 1000),
+                Params.integer("size", Params.sent(uri, "size", size), 100, 1, 1000));
     }
 }

@@ -28,17 +28,17 @@ import se.region.governance.docs.application.LifecycleViews.ConsultationView;
 import java.util.List;
 import java.util.UUID;
 
-import static se.region.governance.docs.api.Access.ADMIN;
-import static se.region.governance.docs.api.Access.INTEGRATION;
-import static se.region.governance.docs.api.Access.PLANNER;
-import static se.region.governance.docs.api.Access.READER;
-import static se.region.governance.docs.api.Access.REGISTRAR;
-import static se.region.governance.docs.api.Access.REPORTER;
+import static se.region.governance.commons.security.Roles.ADMIN;
+import static se.region.governance.commons.security.Roles.PLANNER;
+import static se.region.governance.commons.security.Roles.READER;
+import static se.region.governance.commons.security.Roles.REGISTRAR;
+import static se.region.governance.commons.security.Roles.REPORTER;
 
 /**
  * Lifecycle steps as sub-resources. Each accepts an optional If-Match; an illegal step is 409
  * naming the current status and the allowed ones. Replacement: adopting a document with a
  * {@code REPLACES} relation marks the replaced document REPLACED, linked to its successor.
+ * Who may: as {@link DocumentResource} says (writes: registrar or admin, on every document).
  */
 @Path("/api/v1/documents/{id}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -51,14 +51,14 @@ public class LifecycleResource {
 
     @GET
     @Path("consultations")
-    @RolesAllowed({READER, REGISTRAR, PLANNER, REPORTER, INTEGRATION, ADMIN})
+    @RolesAllowed({READER, REGISTRAR, PLANNER, REPORTER, ADMIN})
     public List<ConsultationView> consultations(@PathParam("id") UUID id) {
         return lifecycle.consultationsOf(id);
     }
 
     @GET
     @Path("consultations/{cid}")
-    @RolesAllowed({READER, REGISTRAR, PLANNER, REPORTER, INTEGRATION, ADMIN})
+    @RolesAllowed({READER, REGISTRAR, PLANNER, REPORTER, ADMIN})
     public ConsultationView consultation(@PathParam("id") UUID id, @PathParam("cid") UUID cid) {
         return lifecycle.consultationsOf(id).stream().filter(c -> c.id().equals(cid)).findFirst()
                 .orElseThrow(() -> DomainException.notFound("Consultation", cid));
@@ -71,8 +71,7 @@ public class LifecycleResource {
     public Response openConsultation(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                      @Valid @NotNull Requests.ConsultationJson body, @Context UriInfo uri) {
         LifecycleService.ConsultationOpened r = lifecycle.openConsultation(id, ifMatch,
-                new Commands.OpenConsultation(body.recipients().stream().map(String::trim).toList(), body.deadline(),
-                        Requests.trim(body.description())));
+                new Commands.OpenConsultation(body.recipients(), body.deadline(), body.description()));
         return Response.created(uri.getAbsolutePathBuilder().path(r.consultation().id().toString()).build())
                 .tag(EntityTags.of(r.document().version())).entity(r.consultation()).build();
     }
@@ -85,8 +84,7 @@ public class LifecycleResource {
                                    @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                    @Valid @NotNull Requests.ResponseJson body, @Context UriInfo uri) {
         LifecycleService.ResponseRecorded r = lifecycle.recordResponse(id, cid, ifMatch,
-                new Commands.RecordResponse(body.respondent().trim(), body.receivedOn(), body.position(),
-                        Requests.trim(body.summary())));
+                new Commands.RecordResponse(body.respondent(), body.receivedOn(), body.position(), body.summary()));
         return Response.created(uri.getAbsolutePathBuilder().path(r.response().id().toString()).build())
                 .tag(EntityTags.of(r.document().version())).entity(r.response()).build();
     }
@@ -99,7 +97,7 @@ public class LifecycleResource {
     public Response adopt(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                           @Valid @NotNull Requests.AdoptionJson body, @Context UriInfo uri) {
         LifecycleService.Adopted r = lifecycle.adopt(id, ifMatch, new Commands.Adopt(body.decision().toData(),
-                Requests.trim(body.fileUrl()), body.validFrom(), body.reviewDue()));
+                body.fileUrl(), body.validFrom(), body.reviewDue()));
         return Response.created(uri.getBaseUriBuilder().path("api/v1/documents").path(id.toString())
                         .path("versions").path(Integer.toString(r.version().number())).build())
                 .tag(EntityTags.of(r.document().version())).entity(r.version()).build();
@@ -127,7 +125,7 @@ public class LifecycleResource {
     public Response repeal(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid Requests.RepealJson body) {
         DocumentView d = lifecycle.repeal(id, ifMatch, body == null ? new Commands.Repeal(null, null)
-                : new Commands.Repeal(body.decision() == null ? null : body.decision().toData(), Requests.trim(body.reason())));
+                : new Commands.Repeal(body.decision() == null ? null : body.decision().toData(), body.reason()));
         return Response.ok(d).tag(EntityTags.of(d.version())).build();
     }
 }

@@ -3,7 +3,6 @@ package se.region.governance.docs.api;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
@@ -21,12 +20,26 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** Request bodies of the documents API, validated at the edge. */
+/**
+ * Request bodies of the documents API, validated at the edge. Text is stored as sent: nothing is
+ * trimmed. Identifiers (diary number, file URL) refuse whitespace by their pattern; free text (title,
+ * summary, names, committee, paragraph, passages, reasons) keeps its leading and trailing whitespace.
+ * Characters that no part of the set can store (U+0000, other C0 controls but TAB/LF/CR,
+ * noncharacters, lone surrogates) are refused for every field by the shared JSON check of commons.
+ */
 public final class Requests {
 
-    static final String DIARY_NUMBER = "[\\p{L}\\d/-]{3,40}";
-    static final String DIARY_NUMBER_MESSAGE = "must be 3-40 letters, digits, '/' or '-'";
-    static final String URL = "https?://\\S+";
+    /**
+     * Patterns mean the same in Java and in ECMA-262 (what OpenAPI validators and generated clients
+     * use): anchored, since a JSON Schema pattern is searched for while bean validation matches the
+     * whole value, and without classes such as {@code \p{L}}, {@code \d} or {@code \s} whose meaning
+     * differs. A diary number's letters are the Swedish alphabet's (A-Z, Å, Ä, Ö, and É and Ü, which
+     * Swedish names use), in either case; it has no whitespace.
+     */
+    static final String DIARY_NUMBER = "^[A-Za-z0-9ÅÄÖåäöÉéÜü/-]{3,40}$";
+    static final String DIARY_NUMBER_MESSAGE = "must be 3-40 letters (A-Z, Å, Ä, Ö, É, Ü), digits, '/' or '-'";
+    /** http(s), then no space or control character. */
+    static final String URL = "^https?://[^\\u0000-\\u0020\\u007F]+$";
     /** Business dates say when something happened; "today" is the region's (Europe/Stockholm, config/RegionClock). */
     static final String NOT_IN_FUTURE = "must not be in the future";
     static final String DRAFTING_SINCE = "When work on the document began (e.g. a plan being drafted); optional, not in"
@@ -45,7 +58,7 @@ public final class Requests {
         }
 
         Commands.DecisionData toData() {
-            return new Commands.DecisionData(body, trim(committee), date, trim(paragraph));
+            return new Commands.DecisionData(body, committee, date, paragraph);
         }
     }
 
@@ -57,8 +70,8 @@ public final class Requests {
 
     /** POST and PUT: the whole document. */
     public record DocumentJson(
-            @NotBlank @Pattern(regexp = DIARY_NUMBER, message = DIARY_NUMBER_MESSAGE) String diaryNumber,
-            @NotBlank @Size(max = 300) String title,
+            @NotNull @Pattern(regexp = DIARY_NUMBER, message = DIARY_NUMBER_MESSAGE) String diaryNumber,
+            @NotNull @HasText @Schema(pattern = HasText.PATTERN) @Size(max = 300) String title,
             @NotNull DocumentType type,
             Boolean political,
             @Size(max = 200) String ownerUnit,
@@ -82,12 +95,11 @@ public final class Requests {
         }
 
         Commands.DocumentData toPatchData(boolean withDiaryNumber, boolean withTitle) {
-            return new Commands.DocumentData(withDiaryNumber ? diaryNumber.trim() : null, withTitle ? title.trim() : null,
-                    type, political, trim(ownerUnit),
-                    trim(responsible), trim(summary), decision == null ? null : decision.toData(),
+            return new Commands.DocumentData(withDiaryNumber ? diaryNumber : null, withTitle ? title : null,
+                    type, political, ownerUnit, responsible, summary, decision == null ? null : decision.toData(),
                     principles == null ? null : principles.stream()
-                            .map(p -> new Commands.PrincipleData(p.principle(), trim(p.passage()))).toList(),
-                    reviewDue, trim(fileUrl),
+                            .map(p -> new Commands.PrincipleData(p.principle(), p.passage())).toList(),
+                    reviewDue, fileUrl,
                     relations == null ? null : relations.stream()
                             .map(r -> new Commands.RelationData(r.kind(), r.documentId())).toList(),
                     draftingSince);
@@ -97,7 +109,7 @@ public final class Requests {
     /** PATCH: only what is present changes. */
     public record DocumentPatchJson(
             @Pattern(regexp = DIARY_NUMBER, message = DIARY_NUMBER_MESSAGE) String diaryNumber,
-            @Size(min = 1, max = 300) String title,
+            @HasText @Schema(pattern = HasText.PATTERN) @Size(max = 300) String title,
             DocumentType type,
             Boolean political,
             @Size(max = 200) String ownerUnit,
@@ -118,11 +130,11 @@ public final class Requests {
         }
     }
 
-    public record ConsultationJson(@NotEmpty @Size(max = 100) List<@NotBlank @Size(max = 200) String> recipients,
+    public record ConsultationJson(@NotEmpty @Size(max = 100) List<@NotNull @HasText @Size(max = 200) String> recipients,
                                    @NotNull LocalDate deadline, @Size(max = 4000) String description) {
     }
 
-    public record ResponseJson(@NotBlank @Size(max = 200) String respondent, @NotNull LocalDate receivedOn,
+    public record ResponseJson(@NotNull @HasText @Schema(pattern = HasText.PATTERN) @Size(max = 200) String respondent, @NotNull LocalDate receivedOn,
                                @NotNull ResponsePosition position, @Size(max = 10000) String summary) {
     }
 
@@ -139,14 +151,10 @@ public final class Requests {
                              @PastOrPresent(message = NOT_IN_FUTURE) LocalDate startedOn) {
 
         Commands.StartReview toCommand() {
-            return new Commands.StartReview(trim(reason), startedOn);
+            return new Commands.StartReview(reason, startedOn);
         }
     }
 
     public record RepealJson(@Valid DecisionBodyJson decision, @Size(max = 4000) String reason) {
-    }
-
-    static String trim(String s) {
-        return s == null ? null : s.trim();
     }
 }

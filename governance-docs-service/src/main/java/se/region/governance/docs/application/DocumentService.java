@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 import se.region.governance.commons.http.EntityTags;
 import se.region.governance.commons.http.PageResponse;
 import se.region.governance.commons.problem.DomainException;
+import se.region.governance.commons.problem.Problem;
 import se.region.governance.docs.application.Commands.DocumentData;
 import se.region.governance.docs.application.LifecycleViews.AuditView;
 import se.region.governance.docs.application.LifecycleViews.VersionView;
@@ -29,6 +30,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -66,6 +68,7 @@ public class DocumentService {
         Document d = lockedForChange(id, ifMatch, true);
         DocumentView before = DocumentView.of(d);
         ensureDiaryNumberFree(data.diaryNumber(), id);
+        ensureDecisionKept(d, data.decision());
         apply(d, data, false);
         return changes.record(before, d, DocumentEvents.UPDATED, Map.of());
     }
@@ -78,6 +81,9 @@ public class DocumentService {
         if (data.diaryNumber() != null) {
             ensureDiaryNumberFree(data.diaryNumber(), id);
         }
+        if (data.decision() != null) {
+            ensureDecisionKept(d, data.decision());
+        }
         apply(d, data, true);
         return changes.record(before, d, DocumentEvents.UPDATED, Map.of());
     }
@@ -86,6 +92,18 @@ public class DocumentService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public DocumentView get(UUID id) {
         return DocumentView.of(documents.findComplete(id).orElseThrow(() -> DomainException.notFound("Document", id)));
+    }
+
+    /** The ids of every document the query matches, in its order (its page and size are not used). */
+    @Transactional
+    public List<UUID> matchingIds(DocumentQuery query) {
+        return search.allIds(query);
+    }
+
+    /** The documents of these ids, in their order (one query; for paging through {@link #matchingIds}). */
+    @Transactional
+    public List<DocumentView> byIds(List<UUID> ids) {
+        return byIdsInOrder(ids);
     }
 
     @Transactional
@@ -184,6 +202,22 @@ public class DocumentService {
             throw new DomainException(DomainException.Kind.CONFLICT, "duplicate-diary-number", "Duplicate diary number",
                     "A document with diary number " + diaryNumber + " is already registered",
                     Map.of("diaryNumber", diaryNumber));
+        }
+    }
+
+    /**
+     * Once adopted, a document's decision is its adoption's (the version in force): only a lifecycle
+     * step (a new adoption) changes it. A PUT must repeat it as it is; a PATCH leaves it out or repeats it.
+     */
+    private static void ensureDecisionKept(Document d, Commands.DecisionData sent) {
+        Decision wanted = sent == null ? null : new Decision(sent.body(), sent.committee(), sent.date(), sent.paragraph());
+        if (d.currentVersion > 0 && !Objects.equals(d.decision, wanted)) {
+            String message = "is set by adoption (version " + d.currentVersion + "); send it unchanged, or adopt a new"
+                    + " version (POST /api/v1/documents/" + d.id + "/adoptions)";
+            throw new DomainException(DomainException.Kind.CONFLICT, "decision-set-by-adoption", "Decision set by adoption",
+                    "The decision of document " + d.id + " (" + d.status + ") " + message,
+                    Map.of("field", "decision", "currentStatus", d.status.name(),
+                            "errors", List.of(new Problem.FieldError("decision", message))));
         }
     }
 

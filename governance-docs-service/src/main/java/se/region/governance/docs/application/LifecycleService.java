@@ -27,6 +27,7 @@ import se.region.governance.docs.infrastructure.DocumentRepository;
 import se.region.governance.docs.infrastructure.VersionRepository;
 
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.Period;
@@ -34,6 +35,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -175,10 +177,22 @@ public class LifecycleService {
         return consultations.ofDocument(id).stream().map(this::view).toList();
     }
 
-    /** Documents in force whose review date lies within {@code within} from today, or has passed; soonest first. */
+    /** The furthest date a review window may reach: the last a date field of the register holds. */
+    public static final LocalDate LAST_REVIEW_DATE = LocalDate.of(9999, 12, 31);
+
+    /** Today (the region's) plus {@code within}, unless that lies past {@link #LAST_REVIEW_DATE}. */
+    public Optional<LocalDate> reviewLimit(Period within) {
+        try {
+            LocalDate limit = region.today().plus(within);
+            return limit.isAfter(LAST_REVIEW_DATE) ? Optional.empty() : Optional.of(limit);
+        } catch (DateTimeException | ArithmeticException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Documents in force whose review date is {@code limit} or earlier; soonest first. */
     @Transactional
-    public List<DocumentView> dueForReview(Period within) {
-        LocalDate limit = region.today().plus(within);
+    public List<DocumentView> dueForReview(LocalDate limit) {
         return documents.list("status in ?1 and reviewDue is not null and reviewDue <= ?2 order by reviewDue, title",
                         List.of(DocumentStatus.ADOPTED, DocumentStatus.UNDER_REVIEW), limit)
                 .stream().map(DocumentView::of).toList();

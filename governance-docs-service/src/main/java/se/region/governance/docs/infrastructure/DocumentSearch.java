@@ -33,10 +33,37 @@ public class DocumentSearch {
     public Page search(DocumentQuery query) {
         StringBuilder where = new StringBuilder(" from document d where true");
         Map<String, Object> params = new LinkedHashMap<>();
+        if (!filters(query, where, params)) {
+            return new Page(List.of(), 0);
+        }
+        Query count = em.createNativeQuery("select count(*)" + where);
+        params.forEach(count::setParameter);
+        long total = ((Number) count.getSingleResult()).longValue();
+        if (total == 0) {
+            return new Page(List.of(), 0);
+        }
+        Query select = em.createNativeQuery("select d.id" + where + " order by " + orderBy(query) + ", d.id"
+                + " limit :limit offset :offset");
+        params.forEach(select::setParameter);
+        select.setParameter("limit", query.size());
+        select.setParameter("offset", (long) query.page() * query.size());
+        return new Page(ids(select.getResultList()), total);
+    }
+
+    private static List<UUID> ids(List<?> rows) {
+        List<UUID> ids = new ArrayList<>(rows.size());
+        for (Object row : rows) {
+            ids.add(row instanceof UUID u ? u : UUID.fromString(row.toString()));
+        }
+        return ids;
+    }
+
+    /** Appends the query's conditions; false if it can match nothing (a text search without a word). */
+    private static boolean filters(DocumentQuery query, StringBuilder where, Map<String, Object> params) {
         String tsQuery = query.q() == null ? null : toTsQuery(query.q());
         if (query.q() != null) {
             if (tsQuery == null) {
-                return new Page(List.of(), 0);
+                return false;
             }
             where.append(" and d.search_vector @@ to_tsquery('swedish', :tsq)");
             params.put("tsq", tsQuery);
@@ -65,22 +92,19 @@ public class DocumentSearch {
             where.append(" and d.review_due < :reviewDueBefore");
             params.put("reviewDueBefore", query.reviewDueBefore());
         }
-        Query count = em.createNativeQuery("select count(*)" + where);
-        params.forEach(count::setParameter);
-        long total = ((Number) count.getSingleResult()).longValue();
-        if (total == 0) {
-            return new Page(List.of(), 0);
+        return true;
+    }
+
+    /** The ids of every match in the query's order, without paging (the CSV export pages through them). */
+    public List<UUID> allIds(DocumentQuery query) {
+        StringBuilder where = new StringBuilder(" from document d where true");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (!filters(query, where, params)) {
+            return List.of();
         }
-        Query select = em.createNativeQuery("select d.id" + where + " order by " + orderBy(query) + ", d.id"
-                + " limit :limit offset :offset");
+        Query select = em.createNativeQuery("select d.id" + where + " order by " + orderBy(query) + ", d.id");
         params.forEach(select::setParameter);
-        select.setParameter("limit", query.size());
-        select.setParameter("offset", (long) query.page() * query.size());
-        List<UUID> ids = new ArrayList<>();
-        for (Object row : select.getResultList()) {
-            ids.add(row instanceof UUID u ? u : UUID.fromString(row.toString()));
-        }
-        return new Page(ids, total);
+        return ids(select.getResultList());
     }
 
     private static String orderBy(DocumentQuery q) {

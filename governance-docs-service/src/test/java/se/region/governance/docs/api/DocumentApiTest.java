@@ -141,7 +141,8 @@ class DocumentApiTest {
         reader().queryParam("ownerUnit", unit).queryParam("sort", "nonsense").get("/api/v1/documents")
                 .then().statusCode(400).body("type", endsWith("/invalid-sort"));
         reader().queryParam("size", 0).get("/api/v1/documents").then().statusCode(400);
-        reader().queryParam("type", "MEMO").get("/api/v1/documents").then().statusCode(404);
+        reader().queryParam("type", "MEMO").get("/api/v1/documents").then().statusCode(400)
+                .body("errors[0].field", equalTo("type"));
     }
 
     @Test
