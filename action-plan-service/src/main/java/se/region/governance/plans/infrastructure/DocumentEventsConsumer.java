@@ -1,50 +1,44 @@
 package se.region.governance.plans.infrastructure;
 
-import io.quarkus.logging.Log;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import se.region.governance.commons.events.CloudEventCodec;
-import se.region.governance.commons.events.ConsumerRetry;
+import se.region.governance.commons.events.CloudEventCodec.ReceivedEvent;
+import se.region.governance.commons.events.EventIntake;
+import se.region.governance.plans.application.ConsumerStatus;
 import se.region.governance.plans.application.DocumentReplicas;
 
+import java.util.Optional;
+
 /**
- * Feeds the document replica from governance.documents. A malformed record (or one whose data is
- * unusable) is logged and skipped. A failure to apply a good one (the database away, the persistence
- * unit still starting while events wait in the topic) is retried in place by {@link ConsumerRetry};
- * only a persistent failure stops the channel, which turns health DOWN rather than losing the event.
+ * Feeds the document replica from governance.documents. A record that is not an event of the
+ * documents service, or that cannot be applied after its retries, goes to the dead letters
+ * ({@link EventIntake}) and the next record is applied; only the database being away stops the channel.
  */
 @ApplicationScoped
 public class DocumentEventsConsumer {
 
+    /** The producer of governance.documents, as its events' {@code source}. */
+    static final String SOURCE = "/governance-docs-service";
+
     @Inject
-    CloudEventCodec codec;
+    EventIntake intake;
     @Inject
     DocumentReplicas replicas;
     @Inject
-    ConsumerRetry retry;
+    ConsumerStatus status;
 
     @Incoming("governance-documents")
     @Blocking
     public void consume(ConsumerRecord<String, Object> record) {
-        CloudEventCodec.ReceivedEvent event;
-        try {
-            if (!(record.value() instanceof String value)) {
-                throw new IllegalArgumentException("value is not text: "
-                        + (record.value() == null ? "null" : record.value().getClass().getSimpleName()));
-            }
-            event = codec.parse(value);
-        } catch (RuntimeException e) {
-            Log.warnf("skipped a malformed record on %s (partition %d, offset %d): %s", record.topic(),
-                    record.partition(), record.offset(), e.getMessage());
-            return;
-        }
-        try {
-            retry.run("document event " + event.id() + " (offset " + record.offset() + ")", () -> replicas.apply(event));
-        } catch (IllegalArgumentException e) {
-            Log.warnf("skipped document event %s (offset %d): %s", event.id(), record.offset(), e.getMessage());
+        status.received();
+        Optional<ReceivedEvent> event = intake.read(record, SOURCE);
+        if (event.isPresent() && intake.apply(record, event.get(), () -> replicas.apply(event.get()))) {
+            status.applied();
+        } else {
+            status.deadLettered();
         }
     }
 }

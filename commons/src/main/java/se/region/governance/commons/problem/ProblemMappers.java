@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import se.region.governance.commons.text.UnstorableTextException;
 
 import java.util.Arrays;
 import java.util.Comparator;
@@ -68,7 +69,11 @@ public class ProblemMappers {
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
         String message;
-        if (mapping instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
+        if (mapping instanceof UnstorableTextException unstorable) {
+            message = unstorable.getOriginalMessage();
+        } else if (mapping instanceof InvalidFormatException f && "".equals(f.getValue())) {
+            message = "must not be an empty string (leave the field out or send null for no value)";
+        } else if (mapping instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
             message = "must be one of " + Arrays.toString(f.getTargetType().getEnumConstants());
         } else if (mapping instanceof InvalidFormatException f && f.getTargetType() != null) {
             message = "must be a valid " + f.getTargetType().getSimpleName();

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** What this instance's consumers saw since start, per topic: records received, applied, redelivered, malformed. */
+/** What this instance's consumers saw since start, per topic: records received, applied, redelivered, dead-lettered. */
 @ApplicationScoped
 public class ConsumerCounters {
 
@@ -25,13 +25,13 @@ public class ConsumerCounters {
         counter(topic, "duplicates").incrementAndGet();
     }
 
-    public void malformed(String topic) {
-        counter(topic, "malformed").incrementAndGet();
+    public void deadLettered(String topic) {
+        counter(topic, "deadLettered").incrementAndGet();
     }
 
     public Map<String, Long> of(String topic) {
         Map<String, Long> m = new LinkedHashMap<>();
-        for (String k : new String[]{"received", "applied", "duplicates", "malformed"}) {
+        for (String k : new String[]{"received", "applied", "duplicates", "deadLettered"}) {
             m.put(k, counter(topic, k).get());
         }
         return m;

@@ -6,6 +6,10 @@ public final class EventTypes {
     public static final String PLANS_TOPIC = "actionplan.plans";
     public static final String REPORTS_TOPIC = "reporting.reports";
 
+    /** The producer of each consumed topic, as its events' {@code source}; any other source is refused. */
+    public static final String DOCUMENTS_SOURCE = "/governance-docs-service";
+    public static final String PLANS_SOURCE = "/action-plan-service";
+
     public static final String DOCUMENT_CREATED = "governance.document.created";
     public static final String DOCUMENT_UPDATED = "governance.document.updated";
     public static final String CONSULTATION_OPENED = "governance.document.consultation-opened";

@@ -3,7 +3,11 @@ package se.region.governance.reports.infrastructure;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.ChannelRegistry;
 import jakarta.inject.Inject;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import se.region.governance.commons.events.DeadLetters;
 import se.region.governance.reports.application.ConsumerCounters;
 import se.region.governance.reports.domain.LoggedEvent;
 import se.region.governance.reports.testing.Broker;
@@ -11,13 +15,19 @@ import se.region.governance.reports.testing.Section183;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.Map;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The consumers against the real broker: everything applied once, redeliveries and garbage change nothing. */
+/** The consumers against the real broker: everything applied once, redeliveries change nothing, poison is set aside. */
 @QuarkusTest
 class EventConsumersTest {
 
@@ -29,6 +39,8 @@ class EventConsumersTest {
     ConsumerCounters counters;
     @Inject
     ChannelRegistry channels;
+    @Inject
+    DeadLetters deadLetters;
 
     @Test
     void everyEventIsAppliedOnceAndRedeliveriesChangeNothing() {
@@ -48,17 +60,54 @@ class EventConsumersTest {
         assertEquals(planEvents, planEventCount(plan));
     }
 
-    @Test
-    void aMalformedRecordIsSkippedAndTheConsumerGoesOn() {
+    @ParameterizedTest
+    @ValueSource(strings = {"governance.documents", "actionplan.plans"})
+    void aPoisonedRecordGoesToTheDeadLettersAndTheNextRecordIsApplied(String topic) {
         Section183 plan = new Section183();
-        long malformed = counters.of("actionplan.plans").get("malformed");
-        Broker.send("actionplan.plans", plan.planId, "this is not JSON");
-        Broker.send("actionplan.plans", plan.planId, "{\"specversion\":\"1.0\",\"type\":\"no.id\"}");
-        Broker.send("actionplan.plans", plan.planId, null);
-        List<Section183.Event> events = plan.planEvents();
-        Broker.publish(events);
-        Broker.await("events after the garbage applied", DEADLINE, () -> events.stream().allMatch(e -> log.entry(e.id()) != null));
-        assertEquals(malformed + 3, counters.of("actionplan.plans").get("malformed"));
+        List<Section183.Event> good = topic.equals("actionplan.plans") ? plan.planEvents() : plan.documentEvents();
+        Section183.Event template = good.get(0);
+        long deadBefore = deadLetterCount(topic);
+        long counted = counters.of(topic).get("deadLettered");
+
+        List<ObjectNode> poisoned = new ArrayList<>();
+        poisoned.add(poison(template, e -> e.remove("id")));
+        poisoned.add(poison(template, e -> e.put("source", "/x")));
+        poisoned.add(poison(template, e -> e.put("type", template.type() + "\u0000")));
+        poisoned.add(poison(template, e -> ((ObjectNode) e.get("data")).put("note", "NUL \u0000 and \uFFFF")));
+        // a time PostgreSQL cannot store: read fine, refused by the database on every retry
+        poisoned.add(poison(template, e -> e.put("time", "+999999-01-01T00:00:00Z")));
+        Broker.send(topic, template.key(), "this is not JSON");
+        Broker.send(topic, template.key(), null);
+        poisoned.forEach(p -> Broker.send(topic, template.key(), p.toString()));
+        Broker.publish(good);
+
+        Broker.await("the good events after the poisoned records applied", DEADLINE,
+                () -> good.stream().allMatch(e -> log.entry(e.id()) != null));
+        Broker.await("7 dead letters", DEADLINE, () -> deadLetterCount(topic) == deadBefore + 7);
+        assertEquals(counted + 7, counters.of(topic).get("deadLettered"));
+        DeadLetters.Latest latest = deadLetters.summary().get(topic).latest();
+        assertEquals(poisoned.get(4).get("id").asText(), latest.eventId());
+        assertTrue(latest.reason().startsWith("not applied: "), latest.reason());
+        poisoned.stream().filter(p -> p.hasNonNull("id"))
+                .forEach(p -> assertNull(log.entry(p.get("id").asText()), "not applied: " + p));
+        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    private long deadLetterCount(String topic) {
+        DeadLetters.Summary s = deadLetters.summary().get(topic);
+        return s == null ? 0 : s.count();
+    }
+
+    /** The template event with a fresh id, changed by {@code change}. */
+    private static ObjectNode poison(Section183.Event template, Consumer<ObjectNode> change) {
+        try {
+            ObjectNode e = (ObjectNode) Section183.JSON.readTree(template.json());
+            e.put("id", UUID.randomUUID().toString());
+            change.accept(e);
+            return e;
+        } catch (Exception ex) {
+            throw new IllegalStateException(ex);
+        }
     }
 
     @Test
