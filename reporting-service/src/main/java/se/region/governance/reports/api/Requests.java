@@ -18,8 +18,9 @@ public final class Requests {
      * POST /api/v1/reports. {@code asOf} defaults to {@code periodTo}; an absent {@code compiledBy} to the caller's name.
      * The text is kept exactly as sent (no trimming): what a client reads back is what it wrote.
      */
-    public record CompileJson(@NotBlank @Size(max = 100) String planId, @NotNull LocalDate periodFrom,
-                              @NotNull LocalDate periodTo, LocalDate asOf, @NotBlank @Size(max = 300) String title,
+    public record CompileJson(@NotBlank @Size(max = 100) String planId, @NotNull @StorableDate LocalDate periodFrom,
+                              @NotNull @StorableDate LocalDate periodTo, @StorableDate LocalDate asOf,
+                              @NotBlank @Size(max = 300) String title,
                               @Size(max = 200) @Pattern(regexp = NOT_BLANK, message = "must not be blank") String compiledBy) {
         CompileCommand toCommand(String callerName) {
             return new CompileCommand(planId, periodFrom, periodTo, asOf, title, compiledBy == null ? callerName : compiledBy);
