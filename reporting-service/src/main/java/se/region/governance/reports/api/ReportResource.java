@@ -61,6 +61,9 @@ import static se.region.governance.commons.security.Roles.REPORTER;
 @Tag(name = "Reports", description = "Follow-up reports compiled from the change events, as of a date")
 public class ReportResource {
 
+    /** Pages beyond this are refused: the first row's index (page × size) must fit an int. */
+    static final int MAX_PAGE = 1_000_000;
+
     @Inject
     ReportService reports;
     @Inject
@@ -83,7 +86,7 @@ public class ReportResource {
     @Operation(summary = "List reports, newest first, optionally of one plan",
             description = "Each item is the report without its sections; GET /api/v1/reports/{id} gives the whole report.")
     public PageResponse<ReportSummary> list(@QueryParam("planId") String planId,
-                                         @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                         @QueryParam("page") @DefaultValue("0") @Min(0) @Max(MAX_PAGE) int page,
                                          @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         return reports.list(planId, page, size);
     }

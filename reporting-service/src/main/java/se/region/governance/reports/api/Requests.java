@@ -1,5 +1,6 @@
 package se.region.governance.reports.api;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -16,10 +17,13 @@ public final class Requests {
 
     /**
      * POST /api/v1/reports. {@code asOf} defaults to {@code periodTo}; an absent {@code compiledBy} to the caller's name.
-     * The text is kept exactly as sent (no trimming): what a client reads back is what it wrote.
+     * The text is kept exactly as sent (no trimming): what a client reads back is what it wrote. A date is
+     * exactly a date ({@link IsoDate}).
      */
-    public record CompileJson(@NotBlank @Size(max = 100) String planId, @NotNull @StorableDate LocalDate periodFrom,
-                              @NotNull @StorableDate LocalDate periodTo, @StorableDate LocalDate asOf,
+    public record CompileJson(@NotBlank @Size(max = 100) String planId,
+                              @NotNull @StorableDate @JsonDeserialize(using = IsoDate.class) LocalDate periodFrom,
+                              @NotNull @StorableDate @JsonDeserialize(using = IsoDate.class) LocalDate periodTo,
+                              @StorableDate @JsonDeserialize(using = IsoDate.class) LocalDate asOf,
                               @NotBlank @Size(max = 300) String title,
                               @Size(max = 200) @Pattern(regexp = NOT_BLANK, message = "must not be blank") String compiledBy) {
         CompileCommand toCommand(String callerName) {

@@ -191,6 +191,43 @@ class RequestPropertiesTest {
     }
 
     @Test
+    void aDateIsExactlyADateOfAFourDigitYear() {
+        for (Object date : List.of(" 2023-01-01", "\u00002023-01-01", "2023-01-01 ", "2023-01-01T00:00", "2023-01-01T00:00:00Z", 20230101,
+                "", "-0001-01-01", "0000-01-01", "+10000-01-01", "2023-02-30", "2023-1-1")) {
+            Map<String, Object> body = new LinkedHashMap<>(Map.of("planId", PLAN.planId, "periodFrom", date,
+                    "periodTo", "2023-08-31", "title", "Uppföljning"));
+            Response r = reporter().body(json(body)).post("/api/v1/reports");
+            check(r, shown(body));
+            assertEquals(400, r.statusCode(), shown(body));
+            assertEquals("periodFrom", r.path("errors[0].field"), shown(body));
+        }
+        for (String date : List.of("0001-01-01", "9999-12-31")) {
+            String later = "9999-12-31".equals(date) ? date : "2023-08-31";
+            Response r = reporter().body(json(Map.of("planId", PLAN.planId, "periodFrom", date, "periodTo", later,
+                    "title", "Uppföljning"))).post("/api/v1/reports");
+            assertEquals(201, r.statusCode(), date + ": " + r.asString());
+            assertEquals(date, r.path("periodFrom"));
+        }
+    }
+
+    @Test
+    void listWithOddParameters() {
+        List<String> pages = List.of("0", "1", "-1", "2147483647", "10737418", "99999999999", "x", "", "1e3");
+        List<String> sizes = List.of("1", "200", "0", "201", "-5", "2147483647", "x", "");
+        for (String page : pages) {
+            for (String size : sizes) {
+                check(reader().queryParam("page", page).queryParam("size", size).get("/api/v1/reports"),
+                        "page=" + page + "&size=" + size);
+            }
+        }
+        for (Object planId : text(100).sampleStream().limit(TRIES).toList()) {
+            if (planId != null && planId != ABSENT) {
+                check(reader().queryParam("planId", planId.toString()).get("/api/v1/reports"), "planId=" + json(planId));
+            }
+        }
+    }
+
+    @Test
     void aReporterOfAnotherUnitChangesAndFinalizesAnyReport() {
         String id = compileOne();
         io.restassured.specification.RequestSpecification other = io.restassured.RestAssured.given().contentType("application/json")
