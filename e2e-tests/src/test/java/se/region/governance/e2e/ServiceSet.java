@@ -35,7 +35,7 @@ final class ServiceSet implements AutoCloseable {
 
     private final Path root = LocalInfra.root();
     private final Path logs = root.resolve("e2e-tests/target/e2e-logs");
-    private final List<Process> processes = new ArrayList<>();
+    private final Map<String, Process> processes = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     static ServiceSet start() throws Exception {
@@ -103,7 +103,43 @@ final class ServiceSet implements AutoCloseable {
                 .redirectOutput(logs.resolve(module + ".log").toFile());
         pb.environment().put("GOVERNANCE_ROOT", root.toString());
         pb.environment().putAll(env);
-        processes.add(pb.start());
+        processes.put(module, pb.start());
+    }
+
+    /** Stops one service as a crash or a scale-down would (the others keep running). */
+    void stop(String module) throws InterruptedException {
+        Process p = processes.get(module);
+        p.destroy();
+        if (!p.waitFor(15, TimeUnit.SECONDS)) {
+            p.destroyForcibly().waitFor();
+        }
+    }
+
+    /**
+     * Starts a packaged module once more, apart from the set, and returns its exit code once it
+     * stops by itself (a start that must be refused); its log is {@code <name>.log} in the logs folder.
+     */
+    int runUntilExit(String module, String name, Map<String, String> env, List<String> options, Duration within)
+            throws Exception {
+        Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx128m", "-XX:TieredStopAtLevel=1"));
+        command.addAll(options);
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log(name).toFile());
+        pb.environment().put("GOVERNANCE_ROOT", root.toString());
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        if (!p.waitFor(within.toSeconds(), TimeUnit.SECONDS)) {
+            p.destroyForcibly().waitFor();
+            throw new AssertionError(name + " still runs after " + within + "; see " + log(name));
+        }
+        return p.exitValue();
+    }
+
+    Path log(String name) {
+        return logs.resolve(name + ".log");
     }
 
     private void awaitReady(String module, int port) throws Exception {
@@ -111,7 +147,7 @@ final class ServiceSet implements AutoCloseable {
         HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(2)).build();
         while (System.nanoTime() < deadline) {
-            if (processes.stream().anyMatch(p -> !p.isAlive())) {
+            if (processes.values().stream().anyMatch(p -> !p.isAlive())) {
                 throw new IllegalStateException("a service exited during start; see " + logs);
             }
             try {
@@ -128,10 +164,10 @@ final class ServiceSet implements AutoCloseable {
 
     @Override
     public void close() {
-        for (Process p : processes) {
+        for (Process p : processes.values()) {
             p.destroy();
         }
-        for (Process p : processes) {
+        for (Process p : processes.values()) {
             try {
                 if (!p.waitFor(15, TimeUnit.SECONDS)) {
                     p.destroyForcibly();

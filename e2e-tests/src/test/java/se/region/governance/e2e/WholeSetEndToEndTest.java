@@ -5,6 +5,7 @@ import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -13,17 +14,27 @@ import org.junit.jupiter.api.TestMethodOrder;
 import se.region.governance.commons.testing.TestTokens;
 import se.region.governance.commons.testing.TopicReader;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -217,6 +228,128 @@ class WholeSetEndToEndTest {
                 }
             }
         }
+    }
+
+    @Test
+    @Order(4)
+    void bodilessAnswersThroughTheRealGatewayReachJavasHttpClient() throws Exception {
+        assertNotNull(planId, "the journey ran first");
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        String token = TestTokens.tokenFor("system", "IT", "integration");
+        URI status = URI.create(set.gateway() + "/api/v1/plans/" + planId + "/status");
+        HttpResponse<String> first = client.send(HttpRequest.newBuilder(status).timeout(Duration.ofSeconds(20))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, first.statusCode());
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        for (int i = 0; i < 2; i++) { // the second poll on the kept-alive connection
+            HttpResponse<String> notModified = client.send(HttpRequest.newBuilder(status).timeout(Duration.ofSeconds(20))
+                    .header("Authorization", "Bearer " + token).header("If-None-Match", etag).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(304, notModified.statusCode());
+            assertEquals("", notModified.body());
+            assertTrue(notModified.headers().firstValue("Transfer-Encoding").isEmpty(), "no Transfer-Encoding on a 304");
+            HttpResponse<String> head = client.send(HttpRequest.newBuilder(status).timeout(Duration.ofSeconds(20))
+                    .header("Authorization", "Bearer " + token).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, head.statusCode());
+            assertEquals("", head.body());
+            assertTrue(head.headers().firstValue("Transfer-Encoding").isEmpty(), "no Transfer-Encoding on a HEAD");
+        }
+    }
+
+    /** The script many integrations are: Python's requests, polling the status with If-None-Match. */
+    private static final String PYTHON_POLL = String.join("\n",
+            "import sys, requests",
+            "url, token, etag = sys.argv[1:4]",
+            "s = requests.Session()",
+            "auth = {'Authorization': 'Bearer ' + token}",
+            "codes = []",
+            "for _ in range(2):",
+            "    r = s.get(url, headers=dict(auth, **{'If-None-Match': etag}), timeout=5)",
+            "    assert r.content == b'', r.content",
+            "    codes.append(r.status_code)",
+            "r = s.head(url, headers=auth, timeout=5)",
+            "codes.append(r.status_code)",
+            "r = s.get(url, headers=auth, timeout=5)",
+            "codes.append(r.status_code)",
+            "print(' '.join(map(str, codes)))");
+
+    @Test
+    @Order(5)
+    void pythonsRequestsPollsTheStatusWithoutWaitingForABody() throws Exception {
+        assertNotNull(planId, "the journey ran first");
+        Assumptions.assumeTrue(pythonWithRequests(),
+                "python3 with the requests package is not on this machine: the Python client's check is skipped");
+        String token = TestTokens.tokenFor("system", "IT", "integration");
+        String etag = as("system", "IT", "integration").get("/api/v1/plans/{id}/status", planId)
+                .then().statusCode(200).extract().header("ETag");
+        Process python = new ProcessBuilder("python3", "-c", PYTHON_POLL,
+                set.gateway() + "/api/v1/plans/" + planId + "/status", token, etag).redirectErrorStream(true).start();
+        assertTrue(python.waitFor(60, TimeUnit.SECONDS), "python3 finished (each request has a 5 s timeout)");
+        String out = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertEquals(0, python.exitValue(), out);
+        assertEquals("304 304 200 200", out, "two conditional polls (each within its 5 s timeout), a HEAD, a GET");
+    }
+
+    private static boolean pythonWithRequests() {
+        try {
+            Process p = new ProcessBuilder("python3", "-c", "import requests").redirectErrorStream(true).start();
+            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    @Test
+    @Order(6)
+    void theMergedOpenApiHasTheOperatorsConsumerEndpoints() {
+        JsonNode openapi = given().get("/openapi").then().statusCode(200).extract().as(JsonNode.class);
+        for (String path : List.of("/api/v1/plans/consumers", "/api/v1/reports/consumers")) {
+            assertTrue(openapi.path("paths").path(path).has("get"), "merged OpenAPI has GET " + path);
+        }
+        // routed to the plans service (its rule: admin only)
+        as("root", "IT", "admin").get("/api/v1/plans/consumers").then().statusCode(200);
+        as("r", "X", "reader").get("/api/v1/plans/consumers").then().statusCode(403)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    @Order(7)
+    void inProductionTheGatewayRefusesToStartWithoutItsPublicUrl() throws Exception {
+        // a key of its own: production refuses the development key before it gets to the URL
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        Path key = Files.createTempFile("gateway-prod-key", ".pem");
+        Files.writeString(key, "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(generator.generateKeyPair().getPublic().getEncoded())
+                + "\n-----END PUBLIC KEY-----\n");
+        int exit = set.runUntilExit("gateway", "gateway-prod-without-public-url",
+                Map.of("JWT_PUBLIC_KEY_LOCATION", key.toString()),
+                List.of("-Dquarkus.profile=prod", "-Dquarkus.http.port=28090", "-Dgateway.public-url="),
+                Duration.ofSeconds(90));
+        String log = Files.readString(set.log("gateway-prod-without-public-url"));
+        assertTrue(exit != 0, "the start failed: " + log);
+        assertTrue(log.contains("GATEWAY_PUBLIC_URL (gateway.public-url) is required"), log);
+    }
+
+    /** Last: it stops a service. */
+    @Test
+    @Order(20)
+    void oneServiceDownLeavesTheOthersOnTheGateway() throws Exception {
+        assertNotNull(reportId, "the journey ran first");
+        set.stop("reporting-service");
+        as("r", "X", "reader").get("/api/v1/documents/{id}", documentId).then().statusCode(200);
+        as("r", "X", "reader").get("/api/v1/plans/{id}", planId).then().statusCode(200);
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        as("r", "X", "reader").get("/api/v1/reports/{id}", reportId).then().statusCode(503)
+                .contentType("application/problem+json")
+                .body("status", equalTo(503))
+                .body("type", endsWith("/upstream-unavailable"));
+        given().get("/q/health/group/services").then().statusCode(503)
+                .body("checks.find { it.name == 'services' }.data.reporting-service", startsWith("DOWN"))
+                .body("checks.find { it.name == 'services' }.data.action-plan-service", equalTo("UP"))
+                .body("checks.find { it.name == 'services' }.data.governance-docs-service", equalTo("UP"));
     }
 
     private static void assertCloudEvent(TopicReader.Event e, String subject) {

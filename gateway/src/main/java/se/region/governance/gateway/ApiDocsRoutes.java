@@ -35,6 +35,9 @@ public class ApiDocsRoutes {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    PublicUrl publicUrl;
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private volatile Cached cached;
     private byte[] asyncApi;
@@ -60,8 +63,7 @@ public class ApiDocsRoutes {
     }
 
     private void openApi(RoutingContext ctx) {
-        String server = config.publicUrl().filter(s -> !s.isBlank())
-                .orElse(ctx.request().scheme() + "://" + ctx.request().authority());
+        String server = publicUrl.base(ctx.request());
         mergedDocument().whenComplete((doc, failure) -> {
             if (failure != null) {
                 Log.error("Could not build the merged OpenAPI document", failure);

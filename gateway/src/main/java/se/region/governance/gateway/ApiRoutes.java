@@ -2,13 +2,16 @@ package se.region.governance.gateway;
 
 import io.quarkus.logging.Log;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
+import io.vertx.core.streams.ReadStream;
 import io.vertx.ext.web.Router;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.HttpProxy;
@@ -24,13 +27,18 @@ import java.util.concurrent.TimeoutException;
 /**
  * Routes /api/v1/** to the service that owns it with Vert.x's reverse proxy, which streams bodies
  * both ways and passes status, headers (ETag, If-Match, If-None-Match, Cache-Control, content
- * types) and bodies through. Added here: Location rewritten to the gateway's own URL, and
- * problem+json 503 (service down) / 504 (no answer in time) instead of a bare 502 or a hang.
+ * types) and bodies through. Added here: Location rewritten to the gateway's own URL;
+ * problem+json 503 (service down) / 504 (no answer in time) instead of a bare 502 or a hang;
+ * bodiless answers framed as bodiless; request bodies without Content-Length counted against the
+ * size limit as they stream (413).
  */
 public class ApiRoutes {
 
     @Inject
     GatewayConfig config;
+
+    @Inject
+    PublicUrl publicUrl;
 
     void install(@Observes Router router, Vertx vertx) {
         HttpClient client = vertx.createHttpClient(new HttpClientOptions()
@@ -49,8 +57,10 @@ public class ApiRoutes {
         HttpProxy proxy = HttpProxy.reverseProxy(client)
                 .originRequestProvider((request, c) -> c.request(new RequestOptions()
                         .setServer(origin).setIdleTimeout(timeout)))
-                .addInterceptor(new UpstreamFailures(prefix, target))
-                .addInterceptor(new LocationRewrite(target, config.publicUrl().filter(s -> !s.isBlank()).orElse(null)));
+                .addInterceptor(new UpstreamFailures(prefix, target, config.maxBodySize().asLongValue()))
+                .addInterceptor(new StreamedBodyLimit(config.maxBodySize().asLongValue()))
+                .addInterceptor(new BodilessAnswers())
+                .addInterceptor(new LocationRewrite(publicUrl));
         router.route(prefix).handler(ctx -> proxy.handle(ctx.request()));
         router.route(prefix + "/*").handler(ctx -> proxy.handle(ctx.request()));
     }
@@ -62,11 +72,24 @@ public class ApiRoutes {
         return "https".equals(uri.getScheme()) ? 443 : 80;
     }
 
-    /** A service that is down or slow gets a problem+json 503 or 504, never a hang. */
-    record UpstreamFailures(String prefix, URI target) implements ProxyInterceptor {
+    /**
+     * A service that is down or slow gets a problem+json 503 or 504, never a hang; a request whose
+     * streamed body passed the limit (the service's request was reset) gets its 413.
+     */
+    record UpstreamFailures(String prefix, URI target, long maxBodySize) implements ProxyInterceptor {
         @Override
         public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
             return context.sendRequest().recover(failure -> {
+                if (Boolean.TRUE.equals(context.get(StreamedBodyLimit.EXCEEDED, Boolean.class))) {
+                    ProxyResponse response = context.request().response();
+                    response.setStatusCode(413);
+                    response.headers().clear();
+                    response.putHeader("Content-Type", Problems.MEDIA_TYPE);
+                    response.putHeader("Connection", "close"); // the rest of the body is not read
+                    response.setBody(Body.body(Problems.body("payload-too-large", "Payload Too Large", 413,
+                            "The request body is larger than " + maxBodySize + " bytes", context.request().proxiedRequest().path())));
+                    return Future.succeededFuture(response);
+                }
                 boolean timeout = isTimeout(failure);
                 int status = timeout ? 504 : 503;
                 Log.warnf("Upstream %s for %s failed: %s", target, prefix, failure.toString());
@@ -99,28 +122,15 @@ public class ApiRoutes {
     }
 
     /** A Location pointing at the service is rewritten to the same path on the gateway. */
-    record LocationRewrite(URI target, String publicUrl) implements ProxyInterceptor {
+    record LocationRewrite(PublicUrl publicUrl) implements ProxyInterceptor {
         @Override
         public Future<Void> handleProxyResponse(ProxyContext context) {
             String location = context.response().headers().get("Location");
             if (location != null) {
                 context.response().headers().set("Location",
-                        rewrite(location, gatewayBase(context.request().proxiedRequest())));
+                        rewrite(location, publicUrl.base(context.request().proxiedRequest())));
             }
             return context.sendResponse();
-        }
-
-        String gatewayBase(HttpServerRequest request) {
-            if (publicUrl != null) {
-                return publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
-            }
-            String forwardedProto = request.getHeader("X-Forwarded-Proto");
-            String scheme = forwardedProto != null ? forwardedProto : request.scheme();
-            String host = request.getHeader("X-Forwarded-Host");
-            if (host == null) {
-                host = request.getHeader("Host");
-            }
-            return scheme + "://" + host;
         }
 
         static String rewrite(String location, String gatewayBase) {
@@ -137,6 +147,134 @@ public class ApiRoutes {
             } catch (IllegalArgumentException e) {
                 return location;
             }
+        }
+    }
+
+    /**
+     * An answer without content (1xx, 204, 304, or to HEAD) leaves as one: no Transfer-Encoding and
+     * no chunked framing, whatever the service's framing was. Vert.x frames such an answer itself
+     * when it recognises the status, which a custom reason phrase defeats (the proxy copies the
+     * service's), and the proxy streams a body of unknown length as chunked; so the reason phrase
+     * goes back to the standard one and an unknown-length body becomes none. A Content-Length the
+     * service sent (the length of the representation, RFC 9110 8.6) stays.
+     */
+    record BodilessAnswers() implements ProxyInterceptor {
+        @Override
+        public Future<Void> handleProxyResponse(ProxyContext context) {
+            ProxyResponse response = context.response();
+            if (isBodiless(context.request().getMethod(), response.getStatusCode())) {
+                response.setStatusMessage(null);
+                response.headers().remove("Transfer-Encoding");
+                int status = response.getStatusCode();
+                if (status < 200 || status == 204) {
+                    response.headers().remove("Content-Length"); // RFC 9110 8.6: never in 1xx or 204
+                }
+                Body body = response.getBody();
+                if (body != null && (body.length() < 0 || status < 200 || status == 204)) {
+                    body.stream().resume(); // let the service's (empty) answer end, so its connection is reused
+                    response.setBody(null);
+                }
+            }
+            return context.sendResponse();
+        }
+
+        static boolean isBodiless(HttpMethod method, int status) {
+            return HttpMethod.HEAD.equals(method) || status < 200 || status == 204 || status == 304;
+        }
+    }
+
+    /**
+     * A request body without Content-Length (chunked) is counted as it streams to the service; past
+     * the limit the service's request is reset and the client gets a 413 (see UpstreamFailures). A
+     * body with Content-Length over the limit never gets here (ApiGuard).
+     */
+    record StreamedBodyLimit(long limit) implements ProxyInterceptor {
+
+        static final String EXCEEDED = "gateway.body-limit-exceeded";
+
+        @Override
+        public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+            Body body = context.request().getBody();
+            if (body != null && body.length() < 0) {
+                context.request().setBody(Body.body(
+                        new CountingStream(body.stream(), limit, () -> context.set(EXCEEDED, Boolean.TRUE)), -1));
+            }
+            return context.sendRequest();
+        }
+    }
+
+    /** Passes buffers on until more than {@code limit} bytes went by, then fails the stream. */
+    static final class CountingStream implements ReadStream<Buffer> {
+        private final ReadStream<Buffer> source;
+        private final long limit;
+        private final Runnable onExceeded;
+        private long count;
+        private boolean exceeded;
+        private Handler<Throwable> exceptionHandler;
+
+        CountingStream(ReadStream<Buffer> source, long limit, Runnable onExceeded) {
+            this.source = source;
+            this.limit = limit;
+            this.onExceeded = onExceeded;
+        }
+
+        @Override
+        public ReadStream<Buffer> exceptionHandler(Handler<Throwable> handler) {
+            exceptionHandler = handler;
+            source.exceptionHandler(handler);
+            return this;
+        }
+
+        @Override
+        public ReadStream<Buffer> handler(Handler<Buffer> handler) {
+            if (handler == null) {
+                source.handler(null);
+                return this;
+            }
+            source.handler(buffer -> {
+                if (exceeded) {
+                    return;
+                }
+                count += buffer.length();
+                if (count > limit) {
+                    exceeded = true;
+                    onExceeded.run();
+                    if (exceptionHandler != null) {
+                        exceptionHandler.handle(new IllegalStateException("request body over " + limit + " bytes"));
+                    }
+                    return;
+                }
+                handler.handle(buffer);
+            });
+            return this;
+        }
+
+        @Override
+        public ReadStream<Buffer> pause() {
+            source.pause();
+            return this;
+        }
+
+        @Override
+        public ReadStream<Buffer> resume() {
+            source.resume();
+            return this;
+        }
+
+        @Override
+        public ReadStream<Buffer> fetch(long amount) {
+            source.fetch(amount);
+            return this;
+        }
+
+        @Override
+        public ReadStream<Buffer> endHandler(Handler<Void> endHandler) {
+            source.endHandler(endHandler == null ? null : v -> {
+                if (!exceeded) {
+                    endHandler.handle(v);
+                }
+            });
+            return this;
         }
     }
 }

@@ -24,9 +24,20 @@ public interface GatewayConfig {
     /** The URL clients reach the gateway at; empty means: from each request. */
     Optional<String> publicUrl();
 
+    /** Whether the gateway refuses to start without {@link #publicUrl()} (true in the prod profile). */
+    @WithDefault("false")
+    boolean requirePublicUrl();
+
     RateLimit rateLimit();
 
     MemorySize maxBodySize();
+
+    /**
+     * The longest request line (method, URI, version) forwarded; longer ones get a problem+json 414.
+     * The services' own limit (Quarkus's default), so what the gateway forwards every service accepts.
+     */
+    @WithDefault("4096")
+    int maxRequestLineLength();
 
     OpenApi openapi();
 
@@ -39,6 +50,15 @@ public interface GatewayConfig {
     }
 
     interface RateLimit {
+        int perSecond();
+
+        int burst();
+
+        /** Requests that fail authentication, counted per client address. */
+        Unauthenticated unauthenticated();
+    }
+
+    interface Unauthenticated {
         int perSecond();
 
         int burst();

@@ -42,6 +42,10 @@ public class FakeUpstream implements QuarkusTestResourceLifecycleManager {
                         .end("{\"type\":\"https://governance.region.se/problems/conflict\",\"title\":\"Conflict\",\"status\":409}");
                 return;
             }
+            if (path.endsWith("/no-content")) {
+                response.setStatusCode(204).end();
+                return;
+            }
             if (path.endsWith("/binary")) {
                 Buffer pdf = Buffer.buffer();
                 for (int i = 0; i < 300_000; i++) {
@@ -77,7 +81,12 @@ public class FakeUpstream implements QuarkusTestResourceLifecycleManager {
                 "gateway.routes.reports", upstream,
                 "gateway.upstream-timeout", "PT1S",
                 "gateway.rate-limit.per-second", "1",
-                "gateway.rate-limit.burst", "20");
+                "gateway.rate-limit.burst", "20",
+                "gateway.rate-limit.unauthenticated.per-second", "1",
+                "gateway.rate-limit.unauthenticated.burst", "20",
+                // the tests' own address is the trusted proxy; a client bound to 127.0.0.2 is anyone else
+                "quarkus.http.proxy.proxy-address-forwarding", "true",
+                "quarkus.http.proxy.trusted-proxies", "127.0.0.1");
     }
 
     private static int closedPort() {

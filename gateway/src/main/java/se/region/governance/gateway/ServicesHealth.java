@@ -1,11 +1,12 @@
 package se.region.governance.gateway;
 
+import io.smallrye.health.api.HealthGroup;
+import io.smallrye.health.api.Wellness;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
-import org.eclipse.microprofile.health.Readiness;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,10 +17,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-/** The gateway is ready when every service it routes to is ready: /q/health aggregates the set. */
-@Readiness
+/**
+ * The readiness of every service behind the gateway, for people and monitoring: in {@code /q/health}
+ * (as a wellness check), {@code /q/health/well} and {@code /q/health/group/services}. Deliberately
+ * not part of the gateway's readiness ({@code /q/health/ready}, see GatewayReadiness): one service
+ * down must not take the others off the gateway.
+ */
+@Wellness
+@HealthGroup("services")
 @ApplicationScoped
-public class ServicesReadiness implements HealthCheck {
+public class ServicesHealth implements HealthCheck {
 
     @Inject
     GatewayConfig config;
