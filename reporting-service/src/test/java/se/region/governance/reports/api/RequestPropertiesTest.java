@@ -212,8 +212,8 @@ class RequestPropertiesTest {
 
     @Test
     void listWithOddParameters() {
-        List<String> pages = List.of("0", "1", "-1", "2147483647", "10737418", "99999999999", "x", "", "1e3");
-        List<String> sizes = List.of("1", "200", "0", "201", "-5", "2147483647", "x", "");
+        List<String> pages = List.of("0", "-1", "2147483647", "10737418", "99999999999", "x", "");
+        List<String> sizes = List.of("1", "0", "201", "2147483647", "x");
         for (String page : pages) {
             for (String size : sizes) {
                 check(reader().queryParam("page", page).queryParam("size", size).get("/api/v1/reports"),
