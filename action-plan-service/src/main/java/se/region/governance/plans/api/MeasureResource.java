@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.region.governance.commons.http.EntityTags;
 import se.region.governance.commons.http.PageResponse;
+import se.region.governance.commons.security.Roles;
 import se.region.governance.plans.application.Commands;
 import se.region.governance.plans.application.MeasureService;
 import se.region.governance.plans.application.ProgressService;
@@ -36,12 +37,6 @@ import se.region.governance.plans.domain.MeasureStatus;
 
 import java.util.UUID;
 
-import static se.region.governance.plans.api.Access.ADMIN;
-import static se.region.governance.plans.api.Access.INTEGRATION;
-import static se.region.governance.plans.api.Access.PLANNER;
-import static se.region.governance.plans.api.Access.READER;
-import static se.region.governance.plans.api.Access.REGISTRAR;
-import static se.region.governance.plans.api.Access.REPORTER;
 
 /** Measures of a plan, their progress updates and collaboration records. */
 @Path("/api/v1/plans/{id}/measures")
@@ -56,7 +51,7 @@ public class MeasureResource {
     ProgressService progress;
 
     @GET
-    @RolesAllowed({READER, REGISTRAR, PLANNER, REPORTER, INTEGRATION, ADMIN})
+    @RolesAllowed({Roles.READER, Roles.REGISTRAR, Roles.PLANNER, Roles.REPORTER, Roles.ADMIN})
     @Operation(summary = "List the plan's measures in code order (2 before 2.1 before 10)")
     public PageResponse<MeasureView> list(@PathParam("id") UUID planId, @QueryParam("code") String code,
                                           @QueryParam("status") MeasureStatus status,
@@ -68,9 +63,11 @@ public class MeasureResource {
     }
 
     @POST
-    @RolesAllowed({PLANNER, ADMIN})
+    @RolesAllowed({Roles.PLANNER, Roles.ADMIN})
     @Operation(summary = "Add a measure or sub-activity (parentId); a planner only for their own unit",
-            description = "Linking a document the register does not know answers 422.")
+            description = "A planner also needs the unit of the parent measure (or, at the top level, of the plan) "
+                    + "whose progress the new measure changes: 403 otherwise. Linking a document the register does not "
+                    + "know answers 422.")
     public Response create(@PathParam("id") UUID planId, @Valid @NotNull Requests.MeasureJson body,
                            @Context UriInfo uri) {
         MeasureView m = measures.create(planId, body.toData());
@@ -80,7 +77,7 @@ public class MeasureResource {
 
     @GET
     @Path("{mid}")
-    @RolesAllowed({READER, REGISTRAR, PLANNER, REPORTER, INTEGRATION, ADMIN})
+    @RolesAllowed({Roles.READER, Roles.REGISTRAR, Roles.PLANNER, Roles.REPORTER, Roles.ADMIN})
     public Response get(@PathParam("id") UUID planId, @PathParam("mid") UUID id) {
         MeasureView m = measures.get(planId, id);
         return Response.ok(m).tag(EntityTags.of(m.version())).build();
@@ -89,8 +86,11 @@ public class MeasureResource {
     @PATCH
     @Path("{mid}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @RolesAllowed({PLANNER, ADMIN})
-    @Operation(summary = "Change some fields of a measure (If-Match required; status and progress: POST .../updates)")
+    @RolesAllowed({Roles.PLANNER, Roles.ADMIN})
+    @Operation(summary = "Change some fields of a measure (If-Match required; status and progress: POST .../updates)",
+            description = "Absent or null fields are kept, except parentId: null moves the measure to the plan's top "
+                    + "level. A planner may change only measures of their unit; moving a measure, or changing its weight, "
+                    + "also needs the unit of the parent (or plan) it leaves and enters, whose progress it changes: 403.")
     public Response patch(@PathParam("id") UUID planId, @PathParam("mid") UUID id,
                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                           @Valid @NotNull Requests.MeasurePatchJson body) {
@@ -100,7 +100,7 @@ public class MeasureResource {
 
     @GET
     @Path("{mid}/updates")
-    @RolesAllowed({READER, REGISTRAR, PLANNER, REPORTER, INTEGRATION, ADMIN})
+    @RolesAllowed({Roles.READER, Roles.REGISTRAR, Roles.PLANNER, Roles.REPORTER, Roles.ADMIN})
     @Operation(summary = "The measure's progress updates (its history), oldest first")
     public PageResponse<UpdateView> updates(@PathParam("id") UUID planId, @PathParam("mid") UUID id,
                                             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
@@ -110,7 +110,7 @@ public class MeasureResource {
 
     @POST
     @Path("{mid}/updates")
-    @RolesAllowed({PLANNER, ADMIN})
+    @RolesAllowed({Roles.PLANNER, Roles.ADMIN})
     @Operation(summary = "Report progress (lägesrapport): date, status, progress, text, obstacles, next steps, example",
             description = "The latest update by date sets the measure's status (allowed transitions only: 409 otherwise) "
                     + "and progress. Optional If-Match with the measure's ETag; the answer's ETag is the measure's new one.")
@@ -124,14 +124,14 @@ public class MeasureResource {
 
     @GET
     @Path("{mid}/updates/{uid}")
-    @RolesAllowed({READER, REGISTRAR, PLANNER, REPORTER, INTEGRATION, ADMIN})
+    @RolesAllowed({Roles.READER, Roles.REGISTRAR, Roles.PLANNER, Roles.REPORTER, Roles.ADMIN})
     public UpdateView update(@PathParam("id") UUID planId, @PathParam("mid") UUID id, @PathParam("uid") UUID uid) {
         return progress.update(planId, id, uid);
     }
 
     @GET
     @Path("{mid}/collaborations")
-    @RolesAllowed({READER, REGISTRAR, PLANNER, REPORTER, INTEGRATION, ADMIN})
+    @RolesAllowed({Roles.READER, Roles.REGISTRAR, Roles.PLANNER, Roles.REPORTER, Roles.ADMIN})
     public PageResponse<CollaborationView> collaborations(@PathParam("id") UUID planId, @PathParam("mid") UUID id,
                                                           @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                                           @QueryParam("size") @DefaultValue("20") @Min(1) @Max(1000) int size) {
@@ -140,7 +140,7 @@ public class MeasureResource {
 
     @POST
     @Path("{mid}/collaborations")
-    @RolesAllowed({PLANNER, ADMIN})
+    @RolesAllowed({Roles.PLANNER, Roles.ADMIN})
     @Operation(summary = "Record a collaboration (samverkan) with employees and unions on this measure")
     public Response collaborate(@PathParam("id") UUID planId, @PathParam("mid") UUID id,
                                 @Valid @NotNull Requests.CollaborationJson body, @Context UriInfo uri) {
@@ -151,7 +151,7 @@ public class MeasureResource {
 
     @GET
     @Path("{mid}/collaborations/{cid}")
-    @RolesAllowed({READER, REGISTRAR, PLANNER, REPORTER, INTEGRATION, ADMIN})
+    @RolesAllowed({Roles.READER, Roles.REGISTRAR, Roles.PLANNER, Roles.REPORTER, Roles.ADMIN})
     public CollaborationView collaboration(@PathParam("id") UUID planId, @PathParam("mid") UUID id,
                                            @PathParam("cid") UUID cid) {
         CollaborationView c = progress.collaboration(planId, cid);

@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.region.governance.commons.http.EntityTags;
 import se.region.governance.commons.http.PageResponse;
+import se.region.governance.commons.security.Roles;
 import se.region.governance.plans.application.PlanStatusService;
 import se.region.governance.plans.application.ProgressService;
 import se.region.governance.plans.application.Views.ChangePage;
@@ -34,12 +35,6 @@ import se.region.governance.plans.application.Views.Written;
 
 import java.util.UUID;
 
-import static se.region.governance.plans.api.Access.ADMIN;
-import static se.region.governance.plans.api.Access.INTEGRATION;
-import static se.region.governance.plans.api.Access.PLANNER;
-import static se.region.governance.plans.api.Access.READER;
-import static se.region.governance.plans.api.Access.REGISTRAR;
-import static se.region.governance.plans.api.Access.REPORTER;
 
 /** For other regional systems: the status summary (conditional GET) and the change feed; plan-level samverkan. */
 @Path("/api/v1/plans/{id}")
@@ -58,7 +53,7 @@ public class PlanFeedResource {
 
     @GET
     @Path("status")
-    @RolesAllowed({READER, REGISTRAR, PLANNER, REPORTER, INTEGRATION, ADMIN})
+    @RolesAllowed({Roles.READER, Roles.REGISTRAR, Roles.PLANNER, Roles.REPORTER, Roles.INTEGRATION, Roles.ADMIN})
     @Operation(summary = "Status summary: counts by status (sub-measures included), overall progress, overdue, last change",
             description = "Strong ETag; If-None-Match with it answers 304 without building the summary.")
     public Response status(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
@@ -75,7 +70,7 @@ public class PlanFeedResource {
 
     @GET
     @Path("changes")
-    @RolesAllowed({READER, REGISTRAR, PLANNER, REPORTER, INTEGRATION, ADMIN})
+    @RolesAllowed({Roles.READER, Roles.REGISTRAR, Roles.PLANNER, Roles.REPORTER, Roles.INTEGRATION, Roles.ADMIN})
     @Operation(summary = "The plan's changes in commit order after an opaque cursor",
             description = "Start without after; then pass the answer's next. Past the newest change, items is empty "
                     + "and next unchanged. An invalid cursor answers 400.")
@@ -86,9 +81,9 @@ public class PlanFeedResource {
 
     @GET
     @Path("history")
-    @RolesAllowed({READER, PLANNER, REPORTER, ADMIN})
+    @RolesAllowed({Roles.READER, Roles.REGISTRAR, Roles.PLANNER, Roles.REPORTER, Roles.ADMIN})
     @Operation(summary = "The audit trail: every change of the plan with who made it and when (oldest first)",
-            description = "Not for integration: it names people.")
+            description = "Not for integration, which reads only the status summary and the change feed.")
     public PageResponse<se.region.governance.plans.application.Views.AuditItem> history(
             @PathParam("id") UUID id, @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
@@ -97,7 +92,7 @@ public class PlanFeedResource {
 
     @GET
     @Path("collaborations")
-    @RolesAllowed({READER, REGISTRAR, PLANNER, REPORTER, INTEGRATION, ADMIN})
+    @RolesAllowed({Roles.READER, Roles.REGISTRAR, Roles.PLANNER, Roles.REPORTER, Roles.ADMIN})
     @Operation(summary = "Every collaboration record of the plan (plan-level and per measure), by date")
     public PageResponse<CollaborationView> collaborations(@PathParam("id") UUID id,
                                                           @QueryParam("page") @DefaultValue("0") @Min(0) int page,
@@ -107,7 +102,7 @@ public class PlanFeedResource {
 
     @POST
     @Path("collaborations")
-    @RolesAllowed({PLANNER, ADMIN})
+    @RolesAllowed({Roles.PLANNER, Roles.ADMIN})
     @Operation(summary = "Record a collaboration (samverkan) with employees and unions on the whole plan")
     public Response collaborate(@PathParam("id") UUID id, @Valid @NotNull Requests.CollaborationJson body,
                                 @Context UriInfo uri) {
@@ -118,7 +113,7 @@ public class PlanFeedResource {
 
     @GET
     @Path("collaborations/{cid}")
-    @RolesAllowed({READER, REGISTRAR, PLANNER, REPORTER, INTEGRATION, ADMIN})
+    @RolesAllowed({Roles.READER, Roles.REGISTRAR, Roles.PLANNER, Roles.REPORTER, Roles.ADMIN})
     public CollaborationView collaboration(@PathParam("id") UUID id, @PathParam("cid") UUID cid) {
         return progress.collaboration(id, cid);
     }

@@ -25,18 +25,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.region.governance.commons.http.EntityTags;
 import se.region.governance.commons.http.PageResponse;
+import se.region.governance.commons.security.Roles;
 import se.region.governance.plans.application.Commands;
 import se.region.governance.plans.application.PlanService;
 import se.region.governance.plans.application.Views.PlanView;
 
 import java.util.UUID;
 
-import static se.region.governance.plans.api.Access.ADMIN;
-import static se.region.governance.plans.api.Access.INTEGRATION;
-import static se.region.governance.plans.api.Access.PLANNER;
-import static se.region.governance.plans.api.Access.READER;
-import static se.region.governance.plans.api.Access.REGISTRAR;
-import static se.region.governance.plans.api.Access.REPORTER;
 
 /** Action plans: create, read, edit, list. */
 @Path("/api/v1/plans")
@@ -49,7 +44,7 @@ public class PlanResource {
     PlanService service;
 
     @GET
-    @RolesAllowed({READER, REGISTRAR, PLANNER, REPORTER, INTEGRATION, ADMIN})
+    @RolesAllowed({Roles.READER, Roles.REGISTRAR, Roles.PLANNER, Roles.REPORTER, Roles.ADMIN})
     @Operation(summary = "List plans (without measures), oldest first",
             description = "Filters: title (exact, case-insensitive), diaryNumber of the decision, ownerUnit")
     public PageResponse<PlanView> list(@QueryParam("title") String title, @QueryParam("diaryNumber") String diaryNumber,
@@ -60,7 +55,7 @@ public class PlanResource {
     }
 
     @POST
-    @RolesAllowed({PLANNER, ADMIN})
+    @RolesAllowed({Roles.PLANNER, Roles.ADMIN})
     @Operation(summary = "Create a plan (status ACTIVE); a planner only for their own unit")
     public Response create(@Valid @NotNull Requests.PlanJson body, @Context UriInfo uri) {
         PlanView p = service.create(body.toData());
@@ -70,7 +65,7 @@ public class PlanResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({READER, REGISTRAR, PLANNER, REPORTER, INTEGRATION, ADMIN})
+    @RolesAllowed({Roles.READER, Roles.REGISTRAR, Roles.PLANNER, Roles.REPORTER, Roles.ADMIN})
     @Operation(summary = "A plan with its measures (progress rolled up, linked documents from the replica)")
     public Response get(@PathParam("id") UUID id) {
         PlanView p = service.get(id);
@@ -80,7 +75,7 @@ public class PlanResource {
     @PATCH
     @Path("{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @RolesAllowed({PLANNER, ADMIN})
+    @RolesAllowed({Roles.PLANNER, Roles.ADMIN})
     @Operation(summary = "Change some fields of a plan (absent or null fields are kept; If-Match required)")
     public Response patch(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                           @Valid @NotNull Requests.PlanPatchJson body) {

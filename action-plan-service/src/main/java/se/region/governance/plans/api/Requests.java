@@ -1,12 +1,18 @@
 package se.region.governance.plans.api;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.hibernate.validator.constraints.UniqueElements;
 import se.region.governance.plans.application.Commands;
 import se.region.governance.plans.domain.CollaborationForm;
 import se.region.governance.plans.domain.DecisionBody;
@@ -14,79 +20,119 @@ import se.region.governance.plans.domain.MeasureStatus;
 import se.region.governance.plans.domain.PlanStatus;
 import se.region.governance.plans.domain.Principle;
 
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
-/** Request bodies of the plans API, validated at the edge. */
+/**
+ * Request bodies of the plans API, validated at the edge. Text is stored and returned exactly as sent:
+ * nothing is trimmed. Identifier-like fields (units, measure codes, a decision's paragraph and diary
+ * number), which are compared and looked up, refuse leading and trailing whitespace with a 400
+ * instead, so that "HR " and "HR" can never be two units. Lists that are sets (principles, linked
+ * documents) refuse duplicates rather than dropping them.
+ */
 public final class Requests {
+
+    /**
+     * Not empty, no whitespace (space, tab, LF, VT, FF, CR) at either end. Written without {@code \s},
+     * which means more in ECMA-262 than in Java, so that OpenAPI clients read it as the server does.
+     */
+    static final String NO_EDGE_SPACE = "^[^\\t\\n\\x0B\\f\\r ]([\\s\\S]*[^\\t\\n\\x0B\\f\\r ])?$";
+    static final String NO_EDGE_SPACE_MESSAGE = "must not be empty or begin or end with whitespace";
+    /** At least one character that is not whitespace (as above). */
+    static final String NOT_BLANK = "^[\\s\\S]*[^\\t\\n\\x0B\\f\\r ][\\s\\S]*$";
+    static final String NOT_BLANK_MESSAGE = "must not be blank";
 
     private Requests() {
     }
 
-    public record DecisionJson(@NotNull DecisionBody body, @NotNull LocalDate date, @Size(max = 40) String paragraph,
-                               @Size(max = 40) String diaryNumber) {
+    public record DecisionJson(@NotNull DecisionBody body, @NotNull LocalDate date,
+                               @Size(max = 40) @Pattern(regexp = NO_EDGE_SPACE, message = NO_EDGE_SPACE_MESSAGE)
+                               String paragraph,
+                               @Size(max = 40) @Pattern(regexp = NO_EDGE_SPACE, message = NO_EDGE_SPACE_MESSAGE)
+                               String diaryNumber) {
         Commands.DecisionData toData() {
-            return new Commands.DecisionData(body, date, trim(paragraph), trim(diaryNumber));
+            return new Commands.DecisionData(body, date, paragraph, diaryNumber);
         }
     }
 
     public record PlanJson(@NotBlank @Size(max = 300) String title, @Size(max = 10000) String description,
-                           @NotBlank @Size(max = 200) String ownerUnit, @Valid DecisionJson decision,
-                           LocalDate periodFrom, LocalDate periodTo, PlanStatus status) {
+                           @NotBlank @Size(max = 200) @Pattern(regexp = NO_EDGE_SPACE, message = NO_EDGE_SPACE_MESSAGE)
+                           String ownerUnit,
+                           @Valid DecisionJson decision, LocalDate periodFrom, LocalDate periodTo, PlanStatus status) {
         Commands.PlanData toData() {
-            return new Commands.PlanData(trim(title), trim(description), trim(ownerUnit),
+            return new Commands.PlanData(title, description, ownerUnit,
                     decision == null ? null : decision.toData(), periodFrom, periodTo, status);
         }
     }
 
-    public record PlanPatchJson(@Size(min = 1, max = 300) String title, @Size(max = 10000) String description,
-                                @Size(min = 1, max = 200) String ownerUnit, @Valid DecisionJson decision,
-                                LocalDate periodFrom, LocalDate periodTo, PlanStatus status) {
+    public record PlanPatchJson(@Size(min = 1, max = 300) @Pattern(regexp = NOT_BLANK, message = NOT_BLANK_MESSAGE)
+                                String title,
+                                @Size(max = 10000) String description,
+                                @Size(min = 1, max = 200) @Pattern(regexp = NO_EDGE_SPACE, message = NO_EDGE_SPACE_MESSAGE)
+                                String ownerUnit,
+                                @Valid DecisionJson decision, LocalDate periodFrom, LocalDate periodTo,
+                                PlanStatus status) {
         Commands.PlanData toData() {
-            return new Commands.PlanData(trim(title), trim(description), trim(ownerUnit),
+            return new Commands.PlanData(title, description, ownerUnit,
                     decision == null ? null : decision.toData(), periodFrom, periodTo, status);
         }
     }
 
-    public record MeasureJson(@NotBlank @Size(max = 20) String code, @NotBlank @Size(max = 300) String title,
+    public record MeasureJson(@NotBlank @Size(max = 20) @Pattern(regexp = NO_EDGE_SPACE, message = NO_EDGE_SPACE_MESSAGE)
+                              String code,
+                              @NotBlank @Size(max = 300) String title,
                               @Size(max = 10000) String description,
-                              @NotBlank @Size(max = 200) String responsibleUnit,
+                              @NotBlank @Size(max = 200) @Pattern(regexp = NO_EDGE_SPACE, message = NO_EDGE_SPACE_MESSAGE)
+                              String responsibleUnit,
                               @Size(max = 200) String responsiblePerson, MeasureStatus status,
                               @Min(0) @Max(100) Integer progress, @Min(0) @Max(1000) Integer weight,
                               LocalDate startDate, LocalDate dueDate,
-                              @Size(max = 7) List<@NotNull Principle> principles,
-                              @Size(max = 100) List<@NotNull UUID> documentIds, UUID parentId) {
+                              @Size(max = 7) @UniqueElements List<@NotNull Principle> principles,
+                              @Size(max = 100) @UniqueElements List<@NotNull UUID> documentIds, UUID parentId) {
         Commands.MeasureData toData() {
-            return new Commands.MeasureData(trim(code), trim(title), trim(description), trim(responsibleUnit),
-                    trim(responsiblePerson), status, progress, weight, startDate, dueDate, principles, documentIds,
-                    parentId);
+            return new Commands.MeasureData(code, title, description, responsibleUnit, responsiblePerson, status,
+                    progress, weight, startDate, dueDate, principles, documentIds, parentId, false);
         }
     }
 
-    /** PATCH: only what is present changes. Status and progress are refused here (they change through updates). */
-    public record MeasurePatchJson(@Size(min = 1, max = 20) String code, @Size(min = 1, max = 300) String title,
+    /**
+     * PATCH: only what is present changes. Status and progress are refused here (they change through
+     * updates). {@code parentId}: absent keeps the parent, {@code null} moves the measure to the plan's
+     * top level (JSON merge patch), a measure's id moves it under that measure.
+     */
+    public record MeasurePatchJson(@Size(min = 1, max = 20) @Pattern(regexp = NO_EDGE_SPACE, message = NO_EDGE_SPACE_MESSAGE)
+                                   String code,
+                                   @Size(min = 1, max = 300) @Pattern(regexp = NOT_BLANK, message = NOT_BLANK_MESSAGE)
+                                   String title,
                                    @Size(max = 10000) String description,
-                                   @Size(min = 1, max = 200) String responsibleUnit,
+                                   @Size(min = 1, max = 200) @Pattern(regexp = NO_EDGE_SPACE, message = NO_EDGE_SPACE_MESSAGE)
+                                   String responsibleUnit,
                                    @Size(max = 200) String responsiblePerson, MeasureStatus status,
                                    @Min(0) @Max(100) Integer progress, @Min(0) @Max(1000) Integer weight,
                                    LocalDate startDate, LocalDate dueDate,
-                                   @Size(max = 7) List<@NotNull Principle> principles,
-                                   @Size(max = 100) List<@NotNull UUID> documentIds, UUID parentId) {
+                                   @Size(max = 7) @UniqueElements List<@NotNull Principle> principles,
+                                   @Size(max = 100) @UniqueElements List<@NotNull UUID> documentIds,
+                                   @JsonDeserialize(using = AbsentOrNull.class) Optional<UUID> parentId) {
         Commands.MeasureData toData() {
-            return new Commands.MeasureData(trim(code), trim(title), trim(description), trim(responsibleUnit),
-                    trim(responsiblePerson), status, progress, weight, startDate, dueDate, principles, documentIds,
-                    parentId);
+            return new Commands.MeasureData(code, title, description, responsibleUnit, responsiblePerson, status,
+                    progress, weight, startDate, dueDate, principles, documentIds,
+                    parentId == null ? null : parentId.orElse(null), parentId != null && parentId.isEmpty());
         }
     }
 
-    public record UpdateJson(@NotNull LocalDate date, @Size(max = 200) String author, MeasureStatus status,
+    /** {@code author}: absent or null is the caller's name from the token; a blank one is refused. */
+    public record UpdateJson(@NotNull LocalDate date,
+                             @Size(max = 200) @Pattern(regexp = NOT_BLANK, message = NOT_BLANK_MESSAGE) String author,
+                             MeasureStatus status,
                              @Min(0) @Max(100) Integer progress, @Size(max = 20000) String text,
                              @Size(max = 10000) String obstacles, @Size(max = 10000) String nextSteps,
                              Boolean example) {
         Commands.UpdateData toData() {
-            return new Commands.UpdateData(date, trim(author), status, progress, trim(text), trim(obstacles),
-                    trim(nextSteps), Boolean.TRUE.equals(example));
+            return new Commands.UpdateData(date, author, status, progress, text, obstacles, nextSteps,
+                    Boolean.TRUE.equals(example));
         }
     }
 
@@ -94,12 +140,33 @@ public final class Requests {
                                     @NotEmpty @Size(max = 100) List<@NotBlank @Size(max = 200) String> parties,
                                     @NotNull CollaborationForm form, @Size(max = 10000) String outcome) {
         Commands.CollaborationData toData() {
-            return new Commands.CollaborationData(date, parties.stream().map(String::trim).toList(), form,
-                    trim(outcome));
+            return new Commands.CollaborationData(date, parties, form, outcome);
         }
     }
 
-    static String trim(String s) {
-        return s == null ? null : s.trim();
+    /**
+     * Tells an absent member (Java {@code null}) from an explicit JSON {@code null} ({@code Optional.empty()}),
+     * which records cannot otherwise.
+     */
+    static final class AbsentOrNull extends StdDeserializer<Optional<UUID>> {
+
+        AbsentOrNull() {
+            super(Optional.class);
+        }
+
+        @Override
+        public Optional<UUID> deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            return Optional.of(ctxt.readValue(p, UUID.class));
+        }
+
+        @Override
+        public Optional<UUID> getNullValue(DeserializationContext ctxt) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Object getAbsentValue(DeserializationContext ctxt) {
+            return null;
+        }
     }
 }

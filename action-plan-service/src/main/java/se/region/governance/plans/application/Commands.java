@@ -23,10 +23,18 @@ public final class Commands {
                            LocalDate periodFrom, LocalDate periodTo, PlanStatus status) {
     }
 
+    /** {@code toTopLevel}: a patch's explicit {@code "parentId": null}, moving the measure to the plan's top level. */
     public record MeasureData(String code, String title, String description, String responsibleUnit,
                               String responsiblePerson, MeasureStatus status, Integer progress, Integer weight,
                               LocalDate startDate, LocalDate dueDate, List<Principle> principles,
-                              List<UUID> documentIds, UUID parentId) {
+                              List<UUID> documentIds, UUID parentId, boolean toTopLevel) {
+
+        /** Whether a patch changes anything besides the measure's place. */
+        public boolean onlyMoves() {
+            return code == null && title == null && description == null && responsibleUnit == null
+                    && responsiblePerson == null && status == null && progress == null && weight == null
+                    && startDate == null && dueDate == null && principles == null && documentIds == null;
+        }
     }
 
     public record UpdateData(LocalDate date, String author, MeasureStatus status, Integer progress, String text,

@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import se.region.governance.commons.http.EntityTags;
 import se.region.governance.commons.http.PageResponse;
 import se.region.governance.commons.problem.DomainException;
+import se.region.governance.commons.problem.Problem;
 import se.region.governance.plans.application.Commands.MeasureData;
 import se.region.governance.plans.application.Commands.MeasureQuery;
 import se.region.governance.plans.application.Views.MeasureView;
@@ -44,8 +45,10 @@ public class MeasureService {
 
     @Transactional
     public MeasureView create(UUID planId, MeasureData data) {
-        lockPlan(planId);
+        Plan plan = lockPlan(planId);
         access.requireUnit(data.responsibleUnit(), "measures");
+        access.requirePlace(data.parentId() == null ? null : parentIn(planId, data.parentId()), plan,
+                "add a measure to");
         ProgressRollup before = views.rollup(planId);
         if (measures.codeTaken(planId, data.code(), null)) {
             throw duplicateCode(data.code());
@@ -70,18 +73,17 @@ public class MeasureService {
     @Transactional
     public MeasureView patch(UUID planId, UUID id, String ifMatch, MeasureData data) {
         Measure m = findForUpdate(planId, id); // measure first, then plan: the order every writer keeps
-        lockPlan(planId);
+        Plan plan = lockPlan(planId);
         EntityTags.require(ifMatch, m.version);
-        access.requireUnit(m.responsibleUnit, "measures");
-        if (data.responsibleUnit() != null) {
-            access.requireUnit(data.responsibleUnit(), "measures");
-        }
         if (data.status() != null || data.progress() != null) {
             throw new DomainException(DomainException.Kind.INVALID, "status-through-updates",
                     "Status and progress change through progress updates",
                     "Report status and progress with POST /api/v1/plans/" + planId + "/measures/" + id
-                            + "/updates, so the measure's history is its list of updates");
+                            + "/updates, so the measure's history is its list of updates",
+                    Map.of("errors", List.of(new Problem.FieldError(data.status() != null ? "status" : "progress",
+                            "changes through progress updates"))));
         }
+        requirePatchAccess(plan, m, data);
         if (data.code() != null && measures.codeTaken(planId, data.code(), id)) {
             throw duplicateCode(data.code());
         }
@@ -231,9 +233,46 @@ public class MeasureService {
             }
             m.documentIds = ids;
         }
-        if (!partial || data.parentId() != null) {
+        if (!partial || data.parentId() != null || data.toTopLevel()) {
             setParent(m, data.parentId());
         }
+    }
+
+    /**
+     * The object-level rules of a measure's PATCH ({@link PlanAccess}, rules 1 to 4), checked before
+     * anything changes: own fields need the measure's unit, a move the units of both places, a new
+     * weight the unit of the measure's place.
+     */
+    private void requirePatchAccess(Plan plan, Measure m, MeasureData data) {
+        boolean moves = data.toTopLevel() ? m.parentId != null
+                : data.parentId() != null && !data.parentId().equals(m.parentId);
+        Measure from = m.parentId == null ? null : measures.findById(m.parentId);
+        Measure to = data.toTopLevel() || data.parentId() == null ? null : parentIn(m.planId, data.parentId());
+        boolean letsAChildGo = data.toTopLevel() && data.onlyMoves() && from != null
+                && access.mayChange(from.responsibleUnit);
+        if (!letsAChildGo) {
+            access.requireUnit(m.responsibleUnit, "measures");
+        }
+        if (data.responsibleUnit() != null && !data.responsibleUnit().equals(m.responsibleUnit)) {
+            access.requireUnit(data.responsibleUnit(), "measures");
+        }
+        if (moves) {
+            access.requirePlace(from, plan, "take a measure out of");
+            access.requirePlace(to, plan, "move a measure to");
+        } else if (data.weight() != null && data.weight() != m.weight) {
+            access.requirePlace(from, plan, "change the weight of a measure in");
+        }
+    }
+
+    /** The measure {@code parentId} of the plan, or 422 when the plan has none such. */
+    private Measure parentIn(UUID planId, UUID parentId) {
+        Measure parent = measures.findById(parentId);
+        if (parent == null || !parent.planId.equals(planId)) {
+            throw new DomainException(DomainException.Kind.UNPROCESSABLE, "unknown-parent", "Unknown parent measure",
+                    "parentId: measure " + parentId + " is not a measure of this plan",
+                    Map.of("errors", List.of(new Problem.FieldError("parentId", "is not a measure of this plan"))));
+        }
+        return parent;
     }
 
     private void setParent(Measure m, UUID parentId) {
@@ -241,11 +280,7 @@ public class MeasureService {
             m.parentId = null;
             return;
         }
-        Measure parent = measures.findById(parentId);
-        if (parent == null || !parent.planId.equals(m.planId)) {
-            throw new DomainException(DomainException.Kind.UNPROCESSABLE, "unknown-parent", "Unknown parent measure",
-                    "parentId: measure " + parentId + " is not a measure of this plan");
-        }
+        Measure parent = parentIn(m.planId, parentId);
         UUID cursor = parent.id;
         int depth = 0;
         while (cursor != null && depth++ < 1000) {

@@ -81,7 +81,7 @@ public class ProgressService {
         u.planId = planId;
         u.measureId = measureId;
         u.date = data.date();
-        u.author = data.author() == null || data.author().isBlank() ? access.actor().name() : data.author();
+        u.author = data.author() == null ? access.actor().name() : data.author();
         u.authorSub = access.actor().sub();
         u.status = status;
         u.progress = progress;

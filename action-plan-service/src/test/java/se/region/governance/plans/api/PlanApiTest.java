@@ -192,9 +192,14 @@ class PlanApiTest {
                 .post("/api/v1/plans/{id}/measures/{mid}/collaborations", plan, hr).then().statusCode(403);
         planner(HSF).body("{\"code\":\"9\",\"title\":\"X\",\"responsibleUnit\":\"HR-avdelningen\"}")
                 .post("/api/v1/plans/{id}/measures", plan).then().statusCode(403);
-        // ... but may add and change its own unit's measures
-        String own = planner(HSF).body("{\"code\":\"9\",\"title\":\"Operativ plan för hälso- och sjukvården\","
-                        + "\"responsibleUnit\":\"" + HSF + "\"}")
+        // ... nor add a top-level measure to the HR plan (it changes the plan's overall progress) ...
+        planner(HSF).body("{\"code\":\"9\",\"title\":\"Operativ plan\",\"responsibleUnit\":\"" + HSF + "\"}")
+                .post("/api/v1/plans/{id}/measures", plan).then().statusCode(403)
+                .body("type", endsWith("not-your-unit")).body("requiredUnit", equalTo(HR));
+        // ... but may add and change its own unit's measures under its own unit's measure
+        String hsf = createMeasure(plan, "9", HSF);
+        String own = planner(HSF).body("{\"code\":\"9.1\",\"title\":\"Operativ plan för hälso- och sjukvården\","
+                        + "\"responsibleUnit\":\"" + HSF + "\",\"parentId\":\"" + hsf + "\"}")
                 .post("/api/v1/plans/{id}/measures", plan).then().statusCode(201).extract().path("id");
         planner(HSF).body("{\"date\":\"2023-08-01\",\"status\":\"IN_PROGRESS\",\"progress\":50,\"text\":\"Framtagen med alla parter\"}")
                 .post("/api/v1/plans/{id}/measures/{mid}/updates", plan, own).then().statusCode(201)
