@@ -38,17 +38,31 @@ import se.region.governance.reports.domain.ReportSummary;
 import java.util.Map;
 import java.util.UUID;
 
-import static se.region.governance.reports.api.Access.ADMIN;
-import static se.region.governance.reports.api.Access.INTEGRATION;
-import static se.region.governance.reports.api.Access.READER;
-import static se.region.governance.reports.api.Access.REPORTER;
+import static se.region.governance.commons.security.Roles.ADMIN;
+import static se.region.governance.commons.security.Roles.PLANNER;
+import static se.region.governance.commons.security.Roles.READER;
+import static se.region.governance.commons.security.Roles.REGISTRAR;
+import static se.region.governance.commons.security.Roles.REPORTER;
 
-/** Follow-up reports: compile, read in four formats, recompile, edit the free text, finalize. */
+/**
+ * Follow-up reports: compile, read in four formats, recompile, edit the free text, finalize.
+ * <p>
+ * Who may do what. Reads: every business role but {@code integration} (its contract is the plans' status and change
+ * feeds only); the consumers' state is the operator's ({@code admin}). Writes: {@code reporter} and {@code admin}.
+ * Object-level rule of every write (compile, recompile, edit, finalize): a reporter compiles, edits and finalizes
+ * reports of any plan and any report compiled by anyone; the contract gives reports no unit, since a follow-up report
+ * reads across the units of a plan. What protects a report is its state instead: only a DRAFT changes (a FINAL one is
+ * frozen, 409), an edit names the version it read (If-Match, 428/412), and the report records who compiled and who
+ * finalized it.
+ */
 @Path("/api/v1/reports")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Reports", description = "Follow-up reports compiled from the change events, as of a date")
 public class ReportResource {
+
+    /** Pages beyond this are refused: the first row's index (page × size) must fit an int. */
+    static final int MAX_PAGE = 1_000_000;
 
     @Inject
     ReportService reports;
@@ -68,18 +82,18 @@ public class ReportResource {
     }
 
     @GET
-    @RolesAllowed({READER, REPORTER, INTEGRATION, ADMIN})
+    @RolesAllowed({READER, REGISTRAR, PLANNER, REPORTER, ADMIN})
     @Operation(summary = "List reports, newest first, optionally of one plan",
             description = "Each item is the report without its sections; GET /api/v1/reports/{id} gives the whole report.")
     public PageResponse<ReportSummary> list(@QueryParam("planId") String planId,
-                                         @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                         @QueryParam("page") @DefaultValue("0") @Min(0) @Max(MAX_PAGE) int page,
                                          @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         return reports.list(planId, page, size);
     }
 
     @GET
     @Path("consumers")
-    @RolesAllowed({READER, REPORTER, INTEGRATION, ADMIN})
+    @RolesAllowed(ADMIN)
     @Operation(summary = "Per consumed topic: the last event applied, the consumer group's lag on the broker, counters")
     public Map<String, Object> consumers() {
         return consumers.status();
@@ -89,7 +103,7 @@ public class ReportResource {
     @Path("{id}")
     @Produces({MediaType.APPLICATION_JSON, Formats.MARKDOWN + ";charset=UTF-8", MediaType.TEXT_HTML + ";charset=UTF-8",
             Formats.PDF})
-    @RolesAllowed({READER, REPORTER, INTEGRATION, ADMIN})
+    @RolesAllowed({READER, REGISTRAR, PLANNER, REPORTER, ADMIN})
     @Operation(summary = "The report as JSON, Markdown, HTML or PDF (by Accept); a FINAL report's frozen bytes")
     public Response get(@PathParam("id") UUID id, @Context HttpHeaders headers) {
         String format = chooseFormat(headers);

@@ -1,7 +1,9 @@
 package se.region.governance.reports.api;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import se.region.governance.reports.application.CompileCommand;
 
@@ -13,15 +15,24 @@ public final class Requests {
     private Requests() {
     }
 
-    /** POST /api/v1/reports. {@code asOf} defaults to {@code periodTo}; {@code compiledBy} to the caller's name. */
-    public record CompileJson(@NotBlank @Size(max = 100) String planId, @NotNull LocalDate periodFrom,
-                              @NotNull LocalDate periodTo, LocalDate asOf, @NotBlank @Size(max = 300) String title,
-                              @Size(max = 200) String compiledBy) {
+    /**
+     * POST /api/v1/reports. {@code asOf} defaults to {@code periodTo}; an absent {@code compiledBy} to the caller's name.
+     * The text is kept exactly as sent (no trimming): what a client reads back is what it wrote. A date is
+     * exactly a date ({@link IsoDate}).
+     */
+    public record CompileJson(@NotBlank @Size(max = 100) String planId,
+                              @NotNull @StorableDate @JsonDeserialize(using = IsoDate.class) LocalDate periodFrom,
+                              @NotNull @StorableDate @JsonDeserialize(using = IsoDate.class) LocalDate periodTo,
+                              @StorableDate @JsonDeserialize(using = IsoDate.class) LocalDate asOf,
+                              @NotBlank @Size(max = 300) String title,
+                              @Size(max = 200) @Pattern(regexp = NOT_BLANK, message = "must not be blank") String compiledBy) {
         CompileCommand toCommand(String callerName) {
-            return new CompileCommand(planId.trim(), periodFrom, periodTo, asOf, title.trim(),
-                    compiledBy == null || compiledBy.isBlank() ? callerName : compiledBy.trim());
+            return new CompileCommand(planId, periodFrom, periodTo, asOf, title, compiledBy == null ? callerName : compiledBy);
         }
     }
+
+    /** Some character that is not white space (a pattern that backtracks at most once over the text). */
+    static final String NOT_BLANK = "(?s).*\\S.*";
 
     /** PATCH /api/v1/reports/{id}: the free-text blocks; absent fields are kept, "" clears one. */
     public record TextJson(@Size(max = 20000) String preface, @Size(max = 20000) String conclusion) {

@@ -290,32 +290,27 @@ public class ReportHtml {
     }
 
     private static void paragraphs(StringBuilder h, String text) {
-        for (String p : text.split("\n\\s*\n")) {
-            if (!p.isBlank()) {
-                h.append("<p>").append(escape(p.trim())).append("</p>");
-            }
+        for (java.util.List<String> lines : ReadableText.paragraphs(text)) {
+            h.append("<p>").append(escape(String.join("\n", lines))).append("</p>");
         }
     }
 
-    /** XML-escapes text (also strips characters XML 1.0 forbids). */
+    /**
+     * XML-escapes text, for element content and attribute values alike; a character no readable format can hold
+     * becomes U+FFFD ({@link ReadableText#renderable(String)}), so the XHTML always parses and the PDF always renders.
+     */
     static String escape(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
+        String t = ReadableText.renderable(s);
+        StringBuilder b = new StringBuilder(t.length() + 16);
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
             switch (c) {
                 case '<' -> b.append("&lt;");
                 case '>' -> b.append("&gt;");
                 case '&' -> b.append("&amp;");
                 case '"' -> b.append("&quot;");
                 case '\'' -> b.append("&#39;");
-                default -> {
-                    if (c >= 0x20 || c == '\n' || c == '\t' || c == '\r') {
-                        b.append(c);
-                    }
-                }
+                default -> b.append(c);
             }
         }
         return b.toString();

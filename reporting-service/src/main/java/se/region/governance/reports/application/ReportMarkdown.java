@@ -30,10 +30,10 @@ public class ReportMarkdown {
             m.append("> **Sammanfattad version.** ").append(inline(sum.note(r))).append("\n\n");
         }
         if (r.preface() != null) {
-            m.append(r.preface().trim()).append("\n\n");
+            m.append(block(r.preface()));
         }
         for (JsonNode s : r.sections()) {
-            m.append("## ").append(inline(s.path("title").asText())).append("\n\n").append(s.path("body").asText("").trim()).append("\n\n");
+            m.append("## ").append(inline(s.path("title").asText())).append("\n\n").append(block(s.path("body").asText("")));
             switch (s.path("key").asText()) {
                 case "background" -> background(m, s, sum);
                 case "documents" -> documents(m, s, sum);
@@ -53,9 +53,9 @@ public class ReportMarkdown {
             }
         }
         if (r.conclusion() != null) {
-            m.append("## Avslutning\n\n").append(r.conclusion().trim()).append("\n\n");
+            m.append("## Avslutning\n\n").append(block(r.conclusion()));
         }
-        m.append("---\n\n").append(r.ownerUnit() == null ? "" : r.ownerUnit() + ", ").append(SwedishTerms.monthYear(r.asOf())).append("  \nSammanställt av ").append(inline(r.compiledBy()))
+        m.append("---\n\n").append(r.ownerUnit() == null ? "" : inline(r.ownerUnit()) + ", ").append(SwedishTerms.monthYear(r.asOf())).append("  \nSammanställt av ").append(inline(r.compiledBy()))
                 .append(", ").append(r.compiledAt().toLocalDate()).append('\n');
         if (r.contentHash() != null) {
             m.append("\nKontrollsumma (SHA-256): `").append(r.contentHash()).append("`\n");
@@ -94,7 +94,7 @@ public class ReportMarkdown {
                 JsonNode updates = i.path("updates");
                 for (int k = Math.max(0, updates.size() - sum.updatesPerMeasure); k < updates.size(); k++) {
                     JsonNode u = updates.get(k);
-                    m.append("- ").append(u.path("date").asText()).append(": ").append(inline(u.path("text").asText("")));
+                    m.append("- ").append(inline(u.path("date").asText())).append(": ").append(inline(u.path("text").asText("")));
                     if (!u.path("obstacles").asText("").isBlank()) {
                         m.append(" Hinder: ").append(inline(u.path("obstacles").asText()));
                     }
@@ -152,8 +152,8 @@ public class ReportMarkdown {
     }
 
     private static void collaboration(StringBuilder m, JsonNode c) {
-        m.append("- Samverkan ").append(c.path("date").asText()).append(" (").append(inline(c.path("form").asText("")))
-                .append(") med ").append(String.join(", ", ReportHtml.texts(c.path("parties")))).append(": ")
+        m.append("- Samverkan ").append(inline(c.path("date").asText())).append(" (").append(inline(c.path("form").asText("")))
+                .append(") med ").append(inline(String.join(", ", ReportHtml.texts(c.path("parties"))))).append(": ")
                 .append(inline(c.path("outcome").asText(""))).append('\n');
     }
 
@@ -161,8 +161,8 @@ public class ReportMarkdown {
         int n = 0;
         for (JsonNode e : s.path("items")) {
             if (n++ < sum.listLimit) {
-                m.append("### ").append(inline(e.path("measureTitle").asText())).append(" (").append(e.path("date").asText())
-                        .append(")\n\n").append(e.path("text").asText("").trim()).append("\n\n");
+                m.append("### ").append(inline(e.path("measureTitle").asText())).append(" (").append(inline(e.path("date").asText()))
+                        .append(")\n\n").append(block(e.path("text").asText("")));
             }
         }
         if (n > sum.listLimit) {
@@ -194,7 +194,7 @@ public class ReportMarkdown {
                 m.append(": ").append(inline(i.path("nextSteps").asText()));
             }
             if (i.hasNonNull("dueDate") || i.hasNonNull("date")) {
-                m.append(" (").append(i.hasNonNull("dueDate") ? i.path("dueDate").asText() : i.path("date").asText()).append(')');
+                m.append(" (").append(inline(i.hasNonNull("dueDate") ? i.path("dueDate").asText() : i.path("date").asText())).append(')');
             }
             m.append('\n');
         }
@@ -234,10 +234,51 @@ public class ReportMarkdown {
     }
 
     private static String cell(String s) {
-        return inline(s).replace("|", "\\|");
+        return inline(s);
     }
 
-    private static String inline(String s) {
-        return s == null ? "" : s.replaceAll("\\s*\n\\s*", " ").trim();
+    /**
+     * User text on one line, each character of Markdown or HTML syntax backslash-escaped: it reads as the text it is,
+     * never as markup, raw HTML, an entity or a link (so no link of any scheme comes from user text).
+     */
+    static String inline(String s) {
+        return escaped(ReadableText.oneLine(s));
+    }
+
+    /** User text as Markdown paragraphs: its blank-line paragraphs and line breaks kept, every line escaped; then a blank line. */
+    static String block(String s) {
+        StringBuilder b = new StringBuilder(s == null ? 0 : s.length() + 16);
+        for (java.util.List<String> paragraph : ReadableText.paragraphs(s)) {
+            for (int k = 0; k < paragraph.size(); k++) {
+                b.append(k == 0 ? "" : "\n").append(escaped(paragraph.get(k)));
+            }
+            b.append("\n\n");
+        }
+        return b.toString();
+    }
+
+    /** Escaped everywhere: what opens emphasis, code, links, HTML, entities, headings, tables and strikethrough. */
+    private static final String SYNTAX = "\\`*_[]<>&|~#";
+
+    /**
+     * A line of text (no line break, no leading space) escaped. At the start of a line {@code -}, {@code +} and
+     * {@code =} (list items, thematic breaks, setext underlines) and the {@code .} or {@code )} after leading digits
+     * (ordered lists) are escaped too.
+     */
+    static String escaped(String line) {
+        StringBuilder b = new StringBuilder(line.length() + 8);
+        int digits = 0;
+        while (digits < line.length() && line.charAt(digits) >= '0' && line.charAt(digits) <= '9') {
+            digits++;
+        }
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (SYNTAX.indexOf(c) >= 0 || (i == 0 && (c == '-' || c == '+' || c == '='))
+                    || (i == digits && digits > 0 && (c == '.' || c == ')'))) {
+                b.append('\\');
+            }
+            b.append(c);
+        }
+        return b.toString();
     }
 }

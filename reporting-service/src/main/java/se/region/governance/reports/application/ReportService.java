@@ -63,6 +63,10 @@ public class ReportService {
     Caller caller;
     @Inject
     Clock clock;
+    @Inject
+    RenderBound bound;
+    @Inject
+    DraftRenditions drafts;
 
     @Transactional
     public ReportView compile(CompileCommand c) {
@@ -109,7 +113,7 @@ public class ReportService {
         reports.flush();
         ReportView v = view(r);
         for (String format : Formats.ALL) {
-            byte[] bytes = renderers.render(v, format);
+            byte[] bytes = bound.render(format, () -> renderers.render(v, format));
             reports.storeRendition(r.id, format, bytes, "sha256:" + sha256(bytes));
         }
         outbox.append(EventTypes.REPORTS_TOPIC, EventTypes.REPORT_FINALIZED, r.id.toString(),
@@ -123,9 +127,10 @@ public class ReportService {
     }
 
     /**
-     * The report in a format: the frozen bytes of a FINAL report, a fresh rendering of a DRAFT. The row (and frozen
-     * bytes) are read in a short transaction; parsing and rendering (a large plan's PDF takes seconds) hold no
-     * transaction and no connection.
+     * The report in a format: the frozen bytes of a FINAL report; of a DRAFT, the rendition kept for its content
+     * ({@link DraftRenditions}) or a fresh rendering, within the bound on renders at once ({@link RenderBound}). The
+     * row (and frozen bytes) are read in a short transaction; parsing and rendering (a large plan's PDF takes seconds)
+     * hold no transaction and no connection.
      */
     public Rendered render(UUID id, String format) {
         record Loaded(Report report, byte[] frozen) {
@@ -138,8 +143,18 @@ public class ReportService {
         if (loaded.frozen() != null) {
             return new Rendered(lightView(r), loaded.frozen());
         }
-        ReportView v = Formats.JSON.equals(format) ? lightView(r) : readableView(r);
-        return new Rendered(v, renderers.render(v, format));
+        ReportView light = lightView(r);
+        if (Formats.JSON.equals(format)) {
+            return new Rendered(light, renderers.render(light, format));
+        }
+        String key = DraftRenditions.key(light, format);
+        byte[] kept = drafts.get(key);
+        if (kept != null) {
+            return new Rendered(light, kept);
+        }
+        byte[] bytes = bound.render(format, () -> renderers.render(readableView(r), format));
+        drafts.put(key, bytes);
+        return new Rendered(light, bytes);
     }
 
     public record Rendered(ReportView report, byte[] bytes) {

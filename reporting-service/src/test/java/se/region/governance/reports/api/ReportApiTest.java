@@ -230,7 +230,8 @@ class ReportApiTest {
 
     @Test
     void showsEachConsumersLastEventAndLag() {
-        reader().get("/api/v1/reports/consumers").then().statusCode(200)
+        io.restassured.RestAssured.given().auth().oauth2(se.region.governance.commons.testing.TestTokens.token(
+                se.region.governance.commons.security.Roles.ADMIN)).get("/api/v1/reports/consumers").then().statusCode(200)
                 .body("topics.topic", equalTo(List.of("governance.documents", "actionplan.plans")))
                 .body("topics[1].lastApplied.eventId", notNullValue())
                 .body("topics[1].lastApplied.appliedAt", notNullValue())
