@@ -1,11 +1,18 @@
 package se.region.governance.commons.http;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.KeyDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -17,14 +24,23 @@ import se.region.governance.commons.text.StorableText;
 import se.region.governance.commons.text.UnstorableTextException;
 
 import java.io.IOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 
 /**
- * The JSON mapper of the HTTP API (request and response bodies): the application's mapper plus two
- * rules for what a client sends. Every string and field name must be text the set can store
- * ({@link StorableText}); and an empty string is not a date, number, boolean or code (a client that
- * sends {@code ""} for a date has a bug, and taking it as "no date" would hide it). Both refusals name
- * the field (ProblemMappers). Internal reads (events, stored JSON) keep the plain mapper, so data stored
- * before these rules still reads.
+ * The JSON mapper of the HTTP API (request and response bodies): the application's mapper plus the
+ * rule that a value a client sends is taken as written or refused, never silently turned into another:
+ * <ul>
+ * <li>every string and field name is text the set can store ({@link StorableText});</li>
+ * <li>a date is a string {@code YYYY-MM-DD} with a year from 0001 to 9999 (OpenAPI's {@code format: date};
+ * PostgreSQL has no year 0): not a number of days, a date-time, a padded string or an array;</li>
+ * <li>a code (enum) is one of its names exactly: not trimmed, not an index;</li>
+ * <li>a text is a JSON string, a boolean a JSON boolean, a number a JSON number, and a whole number
+ * is not a fraction; {@code ""} is none of date, number, boolean or code (a client that sends
+ * {@code ""} for a date has a bug, and taking it as "no date" would hide it).</li>
+ * </ul>
+ * Each refusal names the field (ProblemMappers). Internal reads (events, stored JSON) keep the
+ * application's mapper, so data stored before these rules still reads.
  */
 @Provider
 public class RequestJson implements ContextResolver<ObjectMapper> {
@@ -43,15 +59,93 @@ public class RequestJson implements ContextResolver<ObjectMapper> {
 
     /** Adds the request rules to {@code mapper} (a copy of the application's) and returns it. */
     public static ObjectMapper configure(ObjectMapper mapper) {
-        SimpleModule storable = new SimpleModule("storable-text");
-        storable.addDeserializer(String.class, new StorableStringDeserializer());
-        storable.addKeyDeserializer(String.class, new StorableKeyDeserializer());
-        mapper.registerModule(storable);
+        SimpleModule strict = new SimpleModule("request-values");
+        strict.addDeserializer(String.class, new StorableStringDeserializer());
+        strict.addKeyDeserializer(String.class, new StorableKeyDeserializer());
+        // a modifier, not an added deserializer: it replaces the java.time module's, whatever the order
+        strict.setDeserializerModifier(new BeanDeserializerModifier() {
+            @Override
+            public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
+                                                          JsonDeserializer<?> original) {
+                return description.getBeanClass() == LocalDate.class ? new CalendarDateDeserializer() : original;
+            }
+
+            @Override
+            public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
+                                                              BeanDescription description, JsonDeserializer<?> original) {
+                return new CodeDeserializer(type.getRawClass());
+            }
+        });
+        mapper.registerModule(strict);
+        mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         for (LogicalType type : new LogicalType[]{LogicalType.DateTime, LogicalType.Integer, LogicalType.Float,
                 LogicalType.Boolean, LogicalType.Enum, LogicalType.OtherScalar}) {
             mapper.coercionConfigFor(type).setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
         }
+        refuse(mapper, LogicalType.Textual, CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean);
+        refuse(mapper, LogicalType.Boolean, CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.String);
+        refuse(mapper, LogicalType.Integer, CoercionInputShape.Float, CoercionInputShape.String, CoercionInputShape.Boolean);
+        refuse(mapper, LogicalType.Float, CoercionInputShape.String, CoercionInputShape.Boolean);
         return mapper;
+    }
+
+    private static void refuse(ObjectMapper mapper, LogicalType type, CoercionInputShape... shapes) {
+        for (CoercionInputShape shape : shapes) {
+            mapper.coercionConfigFor(type).setCoercion(shape, CoercionAction.Fail);
+        }
+    }
+
+    /** {@code YYYY-MM-DD}, years 0001 to 9999, and nothing else. */
+    static final class CalendarDateDeserializer extends StdScalarDeserializer<LocalDate> {
+        private static final LocalDate FIRST = LocalDate.of(1, 1, 1);
+        private static final LocalDate LAST = LocalDate.of(9999, 12, 31);
+
+        CalendarDateDeserializer() {
+            super(LocalDate.class);
+        }
+
+        @Override
+        public LocalDate deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (!p.hasToken(JsonToken.VALUE_STRING)) {
+                return (LocalDate) ctxt.handleUnexpectedToken(LocalDate.class, p);
+            }
+            String text = p.getText();
+            if (text.length() == 10) {
+                try {
+                    LocalDate date = LocalDate.parse(text);
+                    if (!date.isBefore(FIRST) && !date.isAfter(LAST)) {
+                        return date;
+                    }
+                } catch (DateTimeParseException e) {
+                    // refused below
+                }
+            }
+            return (LocalDate) ctxt.handleWeirdStringValue(LocalDate.class, text, "not a date YYYY-MM-DD (0001-9999)");
+        }
+    }
+
+    /** A code exactly as named: Jackson would otherwise take {@code " DONE"} or {@code 1} for a code. */
+    static final class CodeDeserializer extends StdScalarDeserializer<Object> {
+        private final Class<?> type;
+
+        CodeDeserializer(Class<?> type) {
+            super(type);
+            this.type = type;
+        }
+
+        @Override
+        public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (!p.hasToken(JsonToken.VALUE_STRING)) {
+                return ctxt.handleUnexpectedToken(type, p);
+            }
+            String text = p.getText();
+            for (Object constant : type.getEnumConstants()) {
+                if (((Enum<?>) constant).name().equals(text)) {
+                    return constant;
+                }
+            }
+            return ctxt.handleWeirdStringValue(type, text, "not one of its codes");
+        }
     }
 
     static final class StorableStringDeserializer extends StdScalarDeserializer<String> {

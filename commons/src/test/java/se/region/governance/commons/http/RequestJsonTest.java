@@ -61,6 +61,36 @@ class RequestJsonTest {
     }
 
     @Test
+    void aDateIsYyyyMmDdFrom0001To9999AndNothingElse() throws Exception {
+        assertEquals(LocalDate.of(2023, 1, 1), requests.readValue("{\"date\":\"2023-01-01\"}", Body.class).date());
+        assertEquals(LocalDate.of(9999, 12, 31), requests.readValue("{\"date\":\"9999-12-31\"}", Body.class).date());
+        for (String odd : List.of("\" 2023-01-01\"", "\"2023-01-01T00:00\"", "1", "20230101", "[2023,1,1]",
+                "\"+10000-01-01\"", "\"0000-01-01\"", "\"-0001-01-01\"", "\"2023-02-30\"", "\"2023-01-01\\u0000\"")) {
+            MismatchedInputException e = assertThrows(MismatchedInputException.class,
+                    () -> requests.readValue("{\"date\":" + odd + "}", Body.class), odd);
+            assertEquals("date", e.getPath().get(0).getFieldName(), odd);
+        }
+    }
+
+    @Test
+    void aCodeIsItsNameExactly() throws Exception {
+        assertEquals(Colour.RED, requests.readValue("{\"colour\":\"RED\"}", Body.class).colour());
+        for (String odd : List.of("\"RED \"", "\" RED\"", "\"red\"", "\"0\"", "0", "true")) {
+            assertThrows(MismatchedInputException.class, () -> requests.readValue("{\"colour\":" + odd + "}", Body.class), odd);
+        }
+    }
+
+    @Test
+    void textNumbersAndBooleansAreNotTurnedIntoEachOther() throws Exception {
+        assertEquals(12, requests.readValue("{\"count\":12}", Body.class).count());
+        assertEquals(true, requests.readValue("{\"flag\":true}", Body.class).flag());
+        for (String odd : List.of("{\"title\":12}", "{\"title\":1.5}", "{\"title\":true}", "{\"count\":12.5}",
+                "{\"count\":\"12\"}", "{\"count\":true}", "{\"flag\":1}", "{\"flag\":\"true\"}")) {
+            assertThrows(MismatchedInputException.class, () -> requests.readValue(odd, Body.class), odd);
+        }
+    }
+
+    @Test
     void theApplicationsOwnMapperIsUnchanged() throws Exception {
         assertEquals("a\u0000b", plain.readValue("{\"title\":\"a\\u0000b\"}", Body.class).title());
         assertNull(plain.readValue("{\"date\":\"\"}", Body.class).date());

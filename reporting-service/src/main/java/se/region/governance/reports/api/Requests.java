@@ -1,6 +1,5 @@
 package se.region.governance.reports.api;
 
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -17,13 +16,12 @@ public final class Requests {
 
     /**
      * POST /api/v1/reports. {@code asOf} defaults to {@code periodTo}; an absent {@code compiledBy} to the caller's name.
-     * The text is kept exactly as sent (no trimming): what a client reads back is what it wrote. A date is
-     * exactly a date ({@link IsoDate}).
+     * The text is kept exactly as sent (no trimming): what a client reads back is what it wrote.
      */
     public record CompileJson(@NotBlank @Size(max = 100) String planId,
-                              @NotNull @StorableDate @JsonDeserialize(using = IsoDate.class) LocalDate periodFrom,
-                              @NotNull @StorableDate @JsonDeserialize(using = IsoDate.class) LocalDate periodTo,
-                              @StorableDate @JsonDeserialize(using = IsoDate.class) LocalDate asOf,
+                              @NotNull LocalDate periodFrom,
+                              @NotNull LocalDate periodTo,
+                              LocalDate asOf,
                               @NotBlank @Size(max = 300) String title,
                               @Size(max = 200) @Pattern(regexp = NOT_BLANK, message = "must not be blank") String compiledBy) {
         CompileCommand toCommand(String callerName) {
