@@ -2,7 +2,6 @@ package se.region.governance.plans.infrastructure;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import se.region.governance.plans.domain.Plan;
 
@@ -18,16 +17,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class PlanRepository implements PanacheRepositoryBase<Plan, UUID> {
 
-    @Inject
-    PlanWriteQueue queue;
-
     /**
      * The plan, locked until the transaction ends. Every write to a plan (its measures, updates,
-     * collaborations) takes this lock, so the plan's changes get their seq in commit order. This
-     * instance's writers of the plan take turns before they ask for it ({@link PlanWriteQueue}).
+     * collaborations) takes this lock, so the plan's changes get their seq in commit order, across instances too.
      */
     public Optional<Plan> findForUpdate(UUID id) {
-        queue.awaitTurn(id);
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
@@ -38,7 +32,6 @@ public class PlanRepository implements PanacheRepositoryBase<Plan, UUID> {
      * there is no such plan. Keeps the time a plan is locked short when its writes queue.
      */
     public Optional<List<ProgressRollup.Node>> lockWithRollupNodes(UUID id) {
-        queue.awaitTurn(id);
         Session session = getEntityManager().unwrap(Session.class);
         session.flush(); // what this transaction changed counts
         return session.doReturningWork(c -> {
