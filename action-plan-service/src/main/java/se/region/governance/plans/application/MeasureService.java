@@ -3,6 +3,7 @@ package se.region.governance.plans.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import se.region.governance.commons.events.FieldChange;
 import se.region.governance.commons.http.EntityTags;
 import se.region.governance.commons.http.PageResponse;
 import se.region.governance.commons.problem.DomainException;

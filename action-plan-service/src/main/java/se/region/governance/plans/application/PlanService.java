@@ -5,6 +5,7 @@ import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import se.region.governance.commons.events.FieldChange;
 import se.region.governance.commons.http.EntityTags;
 import se.region.governance.commons.http.PageResponse;
 import se.region.governance.commons.problem.DomainException;

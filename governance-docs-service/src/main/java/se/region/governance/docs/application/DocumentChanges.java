@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import se.region.governance.commons.events.FieldChange;
 import se.region.governance.commons.events.Outbox;
 import se.region.governance.commons.security.Caller;
 import se.region.governance.docs.domain.AuditEntry;
@@ -74,7 +75,7 @@ public class DocumentChanges {
         reads.dropAfterTransaction(d.id);
         documents.flush(); // the version increments here: the view and its ETag are the committed ones
         DocumentView after = DocumentView.of(d);
-        List<FieldChange> changed = FieldChange.between(before, after);
+        List<FieldChange> changed = FieldChange.between(before == null ? null : before.trackedFields(), after.trackedFields());
         String action = eventType.substring(eventType.lastIndexOf('.') + 1);
         if (changed.isEmpty() && facts.isEmpty()) {
             audit.persist(new AuditEntry(d.id, now, caller.subject(), caller.name(), action, null, null, note));
