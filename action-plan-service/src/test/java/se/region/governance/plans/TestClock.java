@@ -17,6 +17,16 @@ public class TestClock extends Clock {
 
     private static volatile Instant fixed;
 
+    private final ZoneId zone;
+
+    public TestClock() {
+        this(ZoneOffset.UTC);
+    }
+
+    private TestClock(ZoneId zone) {
+        this.zone = zone;
+    }
+
     public static void set(Instant instant) {
         fixed = instant;
     }
@@ -27,12 +37,13 @@ public class TestClock extends Clock {
 
     @Override
     public ZoneId getZone() {
-        return ZoneOffset.UTC;
+        return zone;
     }
 
+    /** The same time in another zone (the region's, for "today" and bean validation). */
     @Override
     public Clock withZone(ZoneId zone) {
-        return this;
+        return new TestClock(zone);
     }
 
     @Override

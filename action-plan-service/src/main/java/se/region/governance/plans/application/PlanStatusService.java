@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import se.region.governance.commons.problem.DomainException;
+import se.region.governance.commons.time.RegionTime;
 import se.region.governance.plans.application.Views.ChangeItem;
 import se.region.governance.plans.application.Views.ChangePage;
 import se.region.governance.plans.application.Views.OverdueMeasure;
@@ -29,7 +30,7 @@ public class PlanStatusService {
     @Inject
     MeasureRepository measures;
     @Inject
-    RegionCalendar calendar;
+    RegionTime region;
 
     /**
      * The summary's strong entity tag without building it: the summary is a function of the plan's
@@ -39,7 +40,7 @@ public class PlanStatusService {
     public String statusTag(UUID planId) {
         PlanChangeRepository.Latest latest = changes.latest(planId)
                 .orElseThrow(() -> DomainException.notFound("Plan", planId));
-        return tag(latest.seq(), calendar.today());
+        return tag(latest.seq(), region.today());
     }
 
     /** The summary and its tag, read in one transaction (so the tag is the summary's). */
@@ -47,7 +48,7 @@ public class PlanStatusService {
     public Tagged<PlanStatusSummary> summary(UUID planId) {
         PlanChangeRepository.Latest latest = changes.latest(planId)
                 .orElseThrow(() -> DomainException.notFound("Plan", planId));
-        LocalDate today = calendar.today();
+        LocalDate today = region.today();
         List<ProgressRollup.Node> all = measures.nodesOf(planId);
         ProgressRollup rollup = new ProgressRollup(all);
         Map<String, Integer> counts = new LinkedHashMap<>();

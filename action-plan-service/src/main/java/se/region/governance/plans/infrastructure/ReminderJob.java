@@ -4,7 +4,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import se.region.governance.plans.application.RegionCalendar;
+import se.region.governance.commons.time.RegionTime;
 import se.region.governance.plans.application.ReminderService;
 
 import java.time.LocalDate;
@@ -17,7 +17,7 @@ public class ReminderJob {
     @Inject
     ReminderService reminders;
     @Inject
-    RegionCalendar calendar;
+    RegionTime region;
 
     @Scheduled(identity = "action-plan-reminders", every = "${actionplan.reminders.every}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -27,7 +27,7 @@ public class ReminderJob {
 
     /** Sends every reminder due today (by the service's clock); returns how many went out. */
     public int run() {
-        LocalDate today = calendar.today();
+        LocalDate today = region.today();
         int sent = 0;
         for (UUID planId : reminders.plansWithOpenMeasures()) {
             try {

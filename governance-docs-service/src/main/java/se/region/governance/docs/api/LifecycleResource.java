@@ -108,7 +108,7 @@ public class LifecycleResource {
     @RolesAllowed({REGISTRAR, ADMIN})
     @Operation(summary = "Start a review (översyn): UNDER_REVIEW",
             description = "Optional body {reason, startedOn}: startedOn is the day the review was decided or began"
-                    + " (defaults to today, Europe/Stockholm; not in the future, nor before the decision of the version in force);"
+                    + " (defaults to today in the region's time zone, Europe/Stockholm by default; not in the future, nor before the decision of the version in force);"
                     + " the audit trail and the review-started"
                     + " event carry it.")
     public Response review(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,

@@ -40,7 +40,7 @@ public final class Requests {
     static final String DIARY_NUMBER_MESSAGE = "must be 3-40 letters (A-Z, Å, Ä, Ö, É, Ü), digits, '/' or '-'";
     /** http(s), then no space or control character. */
     static final String URL = "^https?://[^\\u0000-\\u0020\\u007F]+$";
-    /** Business dates say when something happened; "today" is the region's (Europe/Stockholm, config/RegionClock). */
+    /** Business dates say when something happened; "today" is the region's (commons RegionTime, Europe/Stockholm by default). */
     static final String NOT_IN_FUTURE = "must not be in the future";
     static final String DRAFTING_SINCE = "When work on the document began (e.g. a plan being drafted); optional, not in"
             + " the future. Reports as of a date count a draft from it (or from its decision date) instead of from its"
@@ -145,7 +145,7 @@ public final class Requests {
 
     public record ReviewJson(@Size(max = 4000) String reason,
                              @Schema(description = "The day the review was decided or began; optional, defaults to today"
-                                     + " (Europe/Stockholm), not in the future, nor before the decision of the version in force."
+                                     + " in the region's time zone (Europe/Stockholm by default), not in the future, nor before the decision of the version in force."
                                      + " Carried in the review-started event"
                                      + " as startedOn.")
                              @PastOrPresent(message = NOT_IN_FUTURE) LocalDate startedOn) {

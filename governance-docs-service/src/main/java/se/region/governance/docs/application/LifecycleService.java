@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import se.region.governance.commons.problem.DomainException;
 import se.region.governance.commons.problem.Problem;
+import se.region.governance.commons.time.RegionTime;
 import se.region.governance.docs.application.Commands.Adopt;
 import se.region.governance.docs.application.Commands.OpenConsultation;
 import se.region.governance.docs.application.Commands.RecordResponse;
@@ -15,7 +16,6 @@ import se.region.governance.docs.application.Commands.StartReview;
 import se.region.governance.docs.application.LifecycleViews.ConsultationView;
 import se.region.governance.docs.application.LifecycleViews.ResponseView;
 import se.region.governance.docs.application.LifecycleViews.VersionView;
-import se.region.governance.docs.config.RegionClock;
 import se.region.governance.docs.domain.Consultation;
 import se.region.governance.docs.domain.ConsultationResponse;
 import se.region.governance.docs.domain.Decision;
@@ -61,7 +61,7 @@ public class LifecycleService {
     @Inject
     Clock clock;
     @Inject
-    RegionClock region;
+    RegionTime region;
 
     public record ConsultationOpened(DocumentView document, ConsultationView consultation) {
     }

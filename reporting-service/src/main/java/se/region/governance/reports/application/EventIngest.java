@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import se.region.governance.commons.events.CloudEventCodec.ReceivedEvent;
+import se.region.governance.commons.time.RegionTime;
 import se.region.governance.reports.domain.EffectiveDates;
 import se.region.governance.reports.domain.EventTypes;
 import se.region.governance.reports.infrastructure.EventLog;
@@ -24,6 +25,8 @@ public class EventIngest {
     EventLog log;
     @Inject
     ConsumerCounters counters;
+    @Inject
+    RegionTime region;
 
     /** An event and where it was read. */
     public record Delivery(ReceivedEvent event, Integer partition, Long offset) {
@@ -48,7 +51,7 @@ public class EventIngest {
         String entityId = plans ? text(d.path("measureId"), planId) : text(d.path("document").path("id"), e.subject());
         // only a measure's creation is dated by its plan's decision (EffectiveDates)
         LocalDate planDecision = EventTypes.MEASURE_CREATED.equals(e.type()) && planId != null ? log.planDecisionDate(planId) : null;
-        LocalDate effective = EffectiveDates.of(e.type(), d, e.time(), planDecision);
+        LocalDate effective = EffectiveDates.of(e.type(), d, e.time(), region.zone(), planDecision);
         List<String> aggregates = new ArrayList<>();
         if (entityId != null) {
             aggregates.add(entityId);

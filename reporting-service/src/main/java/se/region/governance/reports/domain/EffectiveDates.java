@@ -26,7 +26,7 @@ import static se.region.governance.reports.domain.EventTypes.*;
  *   <li>plan created: the plan's decision date, else its periodFrom; measure created: the earlier of its
  *       startDate and the plan's decision date (a measure of a decided plan exists from the decision);</li>
  *   <li>everything else (edits, replaced, status changes, alerts), and a review or draft without such a date:
- *       the date of the event time in Europe/Stockholm.</li>
+ *       the date of the event time in the region's time zone.</li>
  * </ul>
  * Then, when events are logged, an aggregate's creation is moved back to its earliest dated event
  * (see the event log): nothing can be adopted or updated before it exists. The state as of D applies
@@ -34,17 +34,17 @@ import static se.region.governance.reports.domain.EventTypes.*;
  */
 public final class EffectiveDates {
 
-    public static final ZoneId REGION_ZONE = ZoneId.of("Europe/Stockholm");
     static final int USUAL_CONSULTATION_MONTHS = 3;
 
     private EffectiveDates() {
     }
 
     /**
+     * @param zone             the region's time zone, in which the event's time falls on a date
      * @param planDecisionDate the decision date of the event's plan as far as this service knows it, or null
      */
-    public static LocalDate of(String type, JsonNode data, OffsetDateTime time, LocalDate planDecisionDate) {
-        LocalDate eventDate = time.atZoneSameInstant(REGION_ZONE).toLocalDate();
+    public static LocalDate of(String type, JsonNode data, OffsetDateTime time, ZoneId zone, LocalDate planDecisionDate) {
+        LocalDate eventDate = time.atZoneSameInstant(zone).toLocalDate();
         LocalDate business = switch (type) {
             case PROGRESS_REPORTED -> date(data.path("update").path("date"));
             case COLLABORATION_RECORDED -> date(data.path("collaboration").path("date"));

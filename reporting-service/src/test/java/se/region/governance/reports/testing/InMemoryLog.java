@@ -4,6 +4,7 @@ import se.region.governance.reports.domain.EffectiveDates;
 import se.region.governance.reports.domain.LoggedEvent;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +12,9 @@ import java.util.Map;
 
 /** The event log's rules without a database: effective dates, and creations moved back to their aggregate's first dated event. */
 public final class InMemoryLog {
+
+    /** The region's zone as the services count it by default. */
+    private static final ZoneId REGION_ZONE = ZoneId.of("Europe/Stockholm");
 
     private final List<LoggedEvent> events = new ArrayList<>();
     private final Map<String, LocalDate> planDecisions = new HashMap<>();
@@ -23,7 +27,7 @@ public final class InMemoryLog {
         if (entity.isEmpty() || "null".equals(entity)) {
             entity = planId;
         }
-        LocalDate effective = EffectiveDates.of(e.type(), e.data(), e.time(), plans ? planDecisions.get(planId) : null);
+        LocalDate effective = EffectiveDates.of(e.type(), e.data(), e.time(), REGION_ZONE, plans ? planDecisions.get(planId) : null);
         if (e.data().path("plan").path("decision").has("date")) {
             planDecisions.put(planId, LocalDate.parse(e.data().path("plan").path("decision").path("date").asText()));
         }
