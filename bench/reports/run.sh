@@ -16,6 +16,8 @@
 #      reporting-service's event log (load-compile-data.sql); times POST /api/v1/reports (rebuild as
 #      of the date + compile + store, JSON answer) and GET of the draft as PDF (render from HTML), in
 #      COMPILE_ROUNDS rounds (default 4; more show the steady state after JIT warm-up), then finalize.
+#      Prints the median compile after the first (warm-up) round and a SHA-256 of the report's sections: the plan's
+#      id and its events' ids and times are fixed, so the same compiler gives the same hash on every run.
 #      COMPILE_PDF=0 leaves out the PDF between compiles (compiles in a row, without the PDF's garbage).
 # PLANS_OPTS / REPORTS_OPTS: JVM options added to one service's (a profiler agent, GC logging).
 set -euo pipefail
@@ -161,19 +163,28 @@ psql_reports -F ' ' -c "
       || '  p99 ' || round(percentile_cont(0.99) within group (order by rest)::numeric, 1) from l"
 
 echo "== 2. compile a plan of 1,000 measures, 10,000 updates, 5,000 documents"
-big=bench-$(cat /proc/sys/kernel/random/uuid)
+big=bench-plan-1000 # a fixed id in a fresh database: the sections' hash compares compilers across runs
 start=$(date +%s.%N)
 psql -h 127.0.0.1 -U governance -d $REPORTS_DB -q -v plan="$big" -f "$HERE/load-compile-data.sql"
+# the same event ids and times on every load
+psql_reports -q -c "update event_log e set event_id = md5('bench-' || o.n)::uuid::text,
+    event_time = timestamptz '2024-03-01 09:30:00.123456+00' + o.n * interval '1 second'
+  from (select seq, row_number() over (order by seq) n from event_log
+        where plan_id = '$big' or topic = 'governance.documents') o where o.seq = e.seq"
 # statistics and hint bits as a log in use has them (autovacuum would get there within a minute or so): the
 # first reads of just-loaded rows otherwise write them, and the planner guesses without statistics
 psql_reports -q -c "vacuum analyze event_log"
 echo "   event log loaded in $(echo "$(date +%s.%N) - $start" | bc | cut -c1-5) s ($(psql_reports -c "select count(*) from event_log where plan_id = '$big' or topic = 'governance.documents'") events)"
 REPORTER=$("$ROOT/deploy/local/token" reporter --sub bench)
 body="{\"planId\":\"$big\",\"periodFrom\":\"2023-01-01\",\"periodTo\":\"2023-08-31\",\"asOf\":\"2023-08-31\",\"title\":\"Uppföljning\",\"compiledBy\":\"bench\"}"
+compiles=()
+hashes=()
 for round in $(seq 1 "${COMPILE_ROUNDS:-4}"); do
   out=$(curl -s -o "$RESULTS/report.json" -w '%{http_code} %{time_total}' -X POST "$REPORTS/api/v1/reports" \
     -H "Authorization: Bearer $REPORTER" -H 'Content-Type: application/json' -d "$body")
   id=$(jq -r .id "$RESULTS/report.json")
+  [ "$round" -gt 1 ] && compiles+=("${out#* }")
+  hashes+=("$(jq -c .sections "$RESULTS/report.json" | sha256sum | cut -c1-64)")
   json=$(curl -s -o /dev/null -w '%{time_total}' "$REPORTS/api/v1/reports/$id" -H "Authorization: Bearer $REPORTER" -H 'Accept: application/json')
   pdf="left out (COMPILE_PDF=0)"
   [ "${COMPILE_PDF:-1}" = 0 ] ||
@@ -182,6 +193,11 @@ for round in $(seq 1 "${COMPILE_ROUNDS:-4}"); do
   echo "   round $round: compile (POST, JSON answer) ${out#* } s [${out%% *}]; GET JSON $json s; GET PDF $pdf"
 done
 echo "   (round 1 includes JIT warm-up; JSON answer $(stat -c %s "$RESULTS/report.json") bytes)"
+[ ${#compiles[@]} -gt 0 ] &&
+  echo "   compile median after warm-up: $(printf '%s\n' "${compiles[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}') s" \
+    "(${#compiles[@]} rounds)"
+echo "   sections sha256 $(printf '%s\n' "${hashes[@]}" | sort -u | paste -sd' ')" \
+  "$( [ "$(printf '%s\n' "${hashes[@]}" | sort -u | wc -l)" = 1 ] && echo '(the same in every round)' || echo '(DIFFERS between rounds)')"
 # finalize the last draft: every format rendered once and stored (the PDF too), then the frozen bytes answered
 fin=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' -X POST "$REPORTS/api/v1/reports/$id/finalize" -H "Authorization: Bearer $REPORTER")
 frozen=$(curl -s -o /dev/null -w '%{time_total}' "$REPORTS/api/v1/reports/$id" -H "Authorization: Bearer $REPORTER" -H 'Accept: application/pdf')

@@ -6,7 +6,9 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import se.region.governance.commons.testing.TestTopics;
 import se.region.governance.plans.application.DocumentReplicas;
 import se.region.governance.plans.application.Views.DocumentRef;
 
@@ -19,7 +21,6 @@ import java.util.function.Predicate;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 import static se.region.governance.plans.api.Plans.admin;
 import static se.region.governance.plans.api.Plans.createPlan;
 import static se.region.governance.plans.api.Plans.reader;
@@ -32,7 +33,10 @@ import static se.region.governance.plans.api.Plans.reader;
 @QuarkusTest
 class DocumentReplicaTest {
 
-    static final String TOPIC = "governance.documents";
+    /** governance.documents as this test run's consumer reads it on the broker. */
+    static String topic() {
+        return TestTopics.onBroker(DocumentReplicas.TOPIC);
+    }
 
     @Inject
     DocumentReplicas replicas;
@@ -80,15 +84,9 @@ class DocumentReplicaTest {
         assertTrue(replicas.find(UUID.randomUUID()).isEmpty());
     }
 
-    private void await(UUID id, Predicate<Optional<DocumentRef>> condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.test(replicas.find(id))) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        fail("the replica of " + id + " did not reach the expected state");
+    private void await(UUID id, Predicate<Optional<DocumentRef>> condition) {
+        Awaitility.await("the replica of " + id + " in the expected state").atMost(Duration.ofSeconds(90))
+                .until(() -> condition.test(replicas.find(id)));
     }
 
     static String event(String eventId, UUID doc, String title, String status, String updatedAt) {
@@ -101,7 +99,7 @@ class DocumentReplicaTest {
     }
 
     private static void send(KafkaProducer<String, String> producer, UUID key, String value) throws Exception {
-        producer.send(new ProducerRecord<>(TOPIC, 0, key.toString(), value)).get();
+        producer.send(new ProducerRecord<>(topic(), 0, key.toString(), value)).get();
     }
 
     private static KafkaProducer<String, String> producer() {

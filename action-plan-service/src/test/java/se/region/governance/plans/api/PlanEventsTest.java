@@ -3,6 +3,7 @@ package se.region.governance.plans.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+import se.region.governance.commons.testing.TestTopics;
 import se.region.governance.commons.testing.TopicReader;
 import se.region.governance.plans.application.PlanEvents;
 
@@ -24,7 +25,7 @@ class PlanEventsTest {
 
     @Test
     void everyChangeIsPublishedInOrderKeyedByThePlan() {
-        try (TopicReader reader = new TopicReader(PlanEvents.TOPIC)) {
+        try (TopicReader reader = new TopicReader(TestTopics.onBroker(PlanEvents.TOPIC))) {
             String plan = createPlan();
             admin().header("If-Match", "\"0\"").body("{\"description\":\"Uppföljningsplan\"}")
                     .patch("/api/v1/plans/{id}", plan).then().statusCode(200);

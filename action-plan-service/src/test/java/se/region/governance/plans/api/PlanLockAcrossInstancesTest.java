@@ -8,12 +8,14 @@ import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -81,19 +83,14 @@ class PlanLockAcrossInstancesTest {
     }
 
     /** Until a backend of this database waits on a lock (the report, on the plan's row). */
-    private void awaitALockWait() throws Exception {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (System.currentTimeMillis() < deadline) {
+    private void awaitALockWait() {
+        await("a backend waiting on the plan's lock").atMost(Duration.ofSeconds(10)).until(() -> {
             try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                     "select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'");
                  ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                if (rs.getLong(1) > 0) {
-                    return;
-                }
+                return rs.getLong(1) > 0;
             }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("no backend waited on the plan's lock");
+        });
     }
 }

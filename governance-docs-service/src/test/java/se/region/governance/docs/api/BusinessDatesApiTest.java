@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.validation.ValidatorFactory;
 import org.junit.jupiter.api.Test;
+import se.region.governance.commons.testing.TestTopics;
 import se.region.governance.commons.testing.TopicReader;
 import se.region.governance.docs.application.DocumentEvents;
 
@@ -57,7 +58,7 @@ class BusinessDatesApiTest {
 
     @Test
     void aReviewStartedOnAGivenDayIsAuditedAndPublishedWithThatDay() {
-        try (TopicReader topic = new TopicReader(DocumentEvents.TOPIC)) {
+        try (TopicReader topic = new TopicReader(TestTopics.onBroker(DocumentEvents.TOPIC))) {
             String id = adopted("Regionstyrelsens delegationsordning");
             registrar().body("{\"reason\":\"RS 2022-08-17 § 183\",\"startedOn\":\"2022-08-17\"}")
                     .post("/api/v1/documents/{id}/reviews", id).then().statusCode(200)
@@ -81,7 +82,7 @@ class BusinessDatesApiTest {
 
     @Test
     void aReviewWithoutADayStartsTodayInStockholm() {
-        try (TopicReader topic = new TopicReader(DocumentEvents.TOPIC)) {
+        try (TopicReader topic = new TopicReader(TestTopics.onBroker(DocumentEvents.TOPIC))) {
             String id = adopted("Riktlinje utan datum för översynen");
             registrar().post("/api/v1/documents/{id}/reviews", id).then().statusCode(200); // no body at all
             LocalDate after = today();
@@ -164,7 +165,7 @@ class BusinessDatesApiTest {
 
     @Test
     void eventsCarryDraftingSinceInTheDocumentView() {
-        try (TopicReader topic = new TopicReader(DocumentEvents.TOPIC)) {
+        try (TopicReader topic = new TopicReader(TestTopics.onBroker(DocumentEvents.TOPIC))) {
             String id = create("{\"diaryNumber\":\"" + diary() + "\",\"title\":\"Verksamhetsplaner 2024\",\"type\":\"PLAN\","
                     + "\"draftingSince\":\"2023-08-31\"}");
             registrar().header("If-Match", etag(id)).body("{\"draftingSince\":\"2023-06-01\"}")

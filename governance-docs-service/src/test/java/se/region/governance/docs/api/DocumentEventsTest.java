@@ -3,6 +3,7 @@ package se.region.governance.docs.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+import se.region.governance.commons.testing.TestTopics;
 import se.region.governance.commons.testing.TopicReader;
 import se.region.governance.docs.application.DocumentEvents;
 
@@ -23,7 +24,7 @@ class DocumentEventsTest {
 
     @Test
     void theWholeLifecycleIsPublishedInOrder() {
-        try (TopicReader reader = new TopicReader(DocumentEvents.TOPIC)) {
+        try (TopicReader reader = new TopicReader(TestTopics.onBroker(DocumentEvents.TOPIC))) {
             String old = createSimple("Gammal policy");
             registrar().body(LifecycleApiTest.ADOPT_RF).post("/api/v1/documents/{id}/adoptions", old).then().statusCode(201);
             String id = create("{\"diaryNumber\":\"" + diary() + "\",\"title\":\"Ny policy\",\"type\":\"POLICY\","

@@ -3,12 +3,14 @@ package se.region.governance.docs.api;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import se.region.governance.docs.infrastructure.DocumentChangeListener;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
@@ -28,7 +30,7 @@ import static se.region.governance.docs.api.Docs.registrar;
 @QuarkusTest
 class DocumentReadsTest {
 
-    private static final long DEADLINE_MILLIS = 10_000;
+    private static final Duration DEADLINE = Duration.ofSeconds(10);
 
     @Inject
     AgroalDataSource dataSource;
@@ -102,17 +104,11 @@ class DocumentReadsTest {
         return reader().get("/api/v1/documents/{id}", id).then().statusCode(200).extract().header("ETag");
     }
 
-    private void awaitListening() throws InterruptedException {
+    private void awaitListening() {
         await("the change listener listening", listener::isListening);
     }
 
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long end = System.currentTimeMillis() + DEADLINE_MILLIS;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > end) {
-                throw new AssertionError("not within " + DEADLINE_MILLIS + " ms: " + what);
-            }
-            Thread.sleep(20);
-        }
+    private static void await(String what, BooleanSupplier condition) {
+        Awaitility.await(what).atMost(DEADLINE).until(condition::getAsBoolean);
     }
 }

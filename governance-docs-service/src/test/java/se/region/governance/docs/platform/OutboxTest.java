@@ -7,8 +7,10 @@ import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 import se.region.governance.commons.events.OutboxRelay;
 import se.region.governance.commons.security.Roles;
+import se.region.governance.docs.application.DocumentEvents;
 import se.region.governance.commons.testing.LocalInfra;
 import se.region.governance.commons.testing.TestTokens;
+import se.region.governance.commons.testing.TestTopics;
 import se.region.governance.commons.testing.TopicReader;
 
 import java.nio.charset.StandardCharsets;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,7 +49,7 @@ class OutboxTest {
 
     @Test
     void aCreatedDocumentArrivesAsACloudEventWithEveryField() {
-        try (TopicReader reader = new TopicReader("governance.documents")) {
+        try (TopicReader reader = new TopicReader(TestTopics.onBroker(DocumentEvents.TOPIC))) {
             String id = createDocument("Personalpolitisk policy");
             List<TopicReader.Event> events = reader.awaitSubject(id, 1, Duration.ofSeconds(30));
             assertEquals(1, events.size(), "one created event for " + id);
@@ -69,7 +72,7 @@ class OutboxTest {
     @Test
     void aRolledBackTransactionEmitsNothing() throws Exception {
         String subject = "rollback-" + UUID.randomUUID();
-        try (TopicReader reader = new TopicReader(OutboxProbe.TOPIC)) {
+        try (TopicReader reader = new TopicReader(TestTopics.onBroker(OutboxProbe.TOPIC))) {
             assertThrows(IllegalStateException.class, () -> probe.appendThenFail(subject));
             assertEquals(0, outboxRows(subject), "the event row rolled back with the change");
             // A later committed event of the same subject arrives; the rolled-back one, written
@@ -85,8 +88,8 @@ class OutboxTest {
     @Test
     void writesSucceedWhileKafkaIsDownAndTheirEventsArriveInOrderAfterwards() throws Exception {
         String subject = "outage-" + UUID.randomUUID();
-        try (TopicReader reader = new TopicReader(OutboxProbe.TOPIC);
-             TopicReader documents = new TopicReader("governance.documents")) {
+        try (TopicReader reader = new TopicReader(TestTopics.onBroker(OutboxProbe.TOPIC));
+             TopicReader documents = new TopicReader(TestTopics.onBroker(DocumentEvents.TOPIC))) {
             LocalInfra.kafkaStop();
             String docId;
             try {
@@ -111,7 +114,7 @@ class OutboxTest {
     @Test
     void theRelayMarksWhatItPublished() throws Exception {
         String subject = "stamp-" + UUID.randomUUID();
-        try (TopicReader reader = new TopicReader(OutboxProbe.TOPIC)) {
+        try (TopicReader reader = new TopicReader(TestTopics.onBroker(OutboxProbe.TOPIC))) {
             probe.append(subject, 1);
             assertEquals(1, reader.awaitSubject(subject, 1, Duration.ofSeconds(30)).size());
             awaitStamped(subject);
@@ -122,7 +125,7 @@ class OutboxTest {
     @Test
     void eventsStillLeaveWhenTheRelaysOwnConnectionIsLost() throws Exception {
         String subject = "relay-connection-" + UUID.randomUUID();
-        try (TopicReader reader = new TopicReader(OutboxProbe.TOPIC)) {
+        try (TopicReader reader = new TopicReader(TestTopics.onBroker(OutboxProbe.TOPIC))) {
             probe.append(subject, 1);
             assertEquals(1, reader.awaitSubject(subject, 1, Duration.ofSeconds(30)).size());
             // the relay works on a connection of its own, outside the pool: the database drops it
@@ -139,7 +142,7 @@ class OutboxTest {
     @Test
     void onlyTheRelayHoldingThePublishingLockPublishes() throws Exception {
         String subject = "publisher-" + UUID.randomUUID();
-        try (TopicReader reader = new TopicReader(OutboxProbe.TOPIC); Connection other = dataSource.getConnection()) {
+        try (TopicReader reader = new TopicReader(TestTopics.onBroker(OutboxProbe.TOPIC)); Connection other = dataSource.getConnection()) {
             probe.append(subject, 1);
             assertEquals(1, reader.awaitSubject(subject, 1, Duration.ofSeconds(30)).size());
             // the stamp follows the broker's ack: ending the session before it lands would leave
@@ -150,8 +153,8 @@ class OutboxTest {
             publishingLock(other, "pg_advisory_lock");
             try {
                 probe.append(subject, 2);
-                Thread.sleep(2000);
-                assertEquals(1, unpublishedRows(subject), "this relay does not publish while another holds the lock");
+                // this relay does not publish while another holds the lock: the row stays unpublished for seconds
+                await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> unpublishedRows(subject) == 1);
                 assertEquals(1, reader.awaitSubject(subject, 2, Duration.ofMillis(500)).size(), "nothing new on the topic");
             } finally {
                 publishingLock(other, "pg_advisory_unlock");
@@ -162,13 +165,9 @@ class OutboxTest {
         }
     }
 
-    /** Waits (up to 10 s) until every outbox row of {@code subject} carries its {@code published_at}. */
-    private void awaitStamped(String subject) throws Exception {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (unpublishedRows(subject) > 0 && System.currentTimeMillis() < deadline) {
-            Thread.sleep(50);
-        }
-        assertEquals(0, unpublishedRows(subject), "published_at is stamped after the broker's ack");
+    /** Waits until every outbox row of {@code subject} carries its {@code published_at} (stamped after the broker's ack). */
+    private void awaitStamped(String subject) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> unpublishedRows(subject) == 0);
     }
 
     /** The database ends the relay's own session (and with it any lock the session held). */

@@ -10,6 +10,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
+import se.region.governance.commons.testing.TestTopics;
 import se.region.governance.commons.testing.TopicReader;
 import se.region.governance.reports.infrastructure.EventLog;
 import se.region.governance.reports.testing.Broker;
@@ -218,7 +219,7 @@ class ReportApiTest {
         reporter().header("If-Match", "*").body("{\"preface\":\"x\"}").patch("/api/v1/reports/{id}", id).then().statusCode(409)
                 .contentType("application/problem+json");
 
-        try (TopicReader topic = new TopicReader("reporting.reports")) {
+        try (TopicReader topic = new TopicReader(TestTopics.onBroker("reporting.reports"))) {
             List<TopicReader.Event> published = topic.awaitSubject(id, 2, DEADLINE);
             assertEquals(List.of("reporting.report.compiled", "reporting.report.finalized"),
                     published.stream().map(TopicReader.Event::type).toList());

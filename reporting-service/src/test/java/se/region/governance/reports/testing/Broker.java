@@ -4,6 +4,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
+import se.region.governance.commons.testing.TestTopics;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -11,7 +13,10 @@ import java.util.List;
 import java.util.Properties;
 import java.util.function.BooleanSupplier;
 
-/** Publishes events the way the documents and plans services do (structured CloudEvents JSON, key = aggregate id). */
+/**
+ * Publishes events the way the documents and plans services do (structured CloudEvents JSON, key = aggregate id), on
+ * this test run's topics ({@link TestTopics}).
+ */
 public final class Broker {
 
     private static KafkaProducer<String, String> producer;
@@ -26,8 +31,9 @@ public final class Broker {
         producer().flush();
     }
 
+    /** Sends to {@code topic} (the contract's name) as this test run's services read it on the broker. */
     public static synchronized void send(String topic, String key, String value) {
-        ProducerRecord<String, String> r = new ProducerRecord<>(topic, key, value);
+        ProducerRecord<String, String> r = new ProducerRecord<>(TestTopics.onBroker(topic), key, value);
         r.headers().add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
         try {
             producer().send(r).get();
@@ -46,19 +52,8 @@ public final class Broker {
         return producer;
     }
 
-    /** Waits until {@code condition} holds or the deadline passes; fails with {@code what} at the deadline. */
+    /** Waits until {@code condition} holds; fails with {@code what} at the deadline. */
     public static void await(String what, Duration deadline, BooleanSupplier condition) {
-        long end = System.nanoTime() + deadline.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("not within " + deadline + ": " + what);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        Awaitility.await(what).atMost(deadline).until(condition::getAsBoolean);
     }
 }
