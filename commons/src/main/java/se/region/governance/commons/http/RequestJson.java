@@ -32,8 +32,8 @@ import java.time.format.DateTimeParseException;
  * rule that a value a client sends is taken as written or refused, never silently turned into another:
  * <ul>
  * <li>every string and field name is text the set can store ({@link StorableText});</li>
- * <li>a date is a string {@code YYYY-MM-DD} with a year from 0001 to 9999 (OpenAPI's {@code format: date};
- * PostgreSQL has no year 0): not a number of days, a date-time, a padded string or an array;</li>
+ * <li>a date is a string {@code YYYY-MM-DD} from 1583-01-01 to 9999-12-31 (OpenAPI's {@code format: date},
+ * in the Gregorian calendar): not a number of days, a date-time, a padded string or an array;</li>
  * <li>a code (enum) is one of its names exactly: not trimmed, not an index;</li>
  * <li>a text is a JSON string, a boolean a JSON boolean, a number a JSON number, and a whole number
  * is not a fraction; {@code ""} is none of date, number, boolean or code (a client that sends
@@ -95,9 +95,13 @@ public class RequestJson implements ContextResolver<ObjectMapper> {
         }
     }
 
-    /** {@code YYYY-MM-DD}, years 0001 to 9999, and nothing else. */
+    /**
+     * {@code YYYY-MM-DD} from 1583-01-01 to 9999-12-31, and nothing else: the JDBC driver passes dates
+     * through {@code java.sql.Date}, whose calendar has no 1582-10-05 to 1582-10-14 and so stores such a day
+     * ten days later; no governing document or measure is dated before the Gregorian calendar.
+     */
     static final class CalendarDateDeserializer extends StdScalarDeserializer<LocalDate> {
-        private static final LocalDate FIRST = LocalDate.of(1, 1, 1);
+        private static final LocalDate FIRST = LocalDate.of(1583, 1, 1);
         private static final LocalDate LAST = LocalDate.of(9999, 12, 31);
 
         CalendarDateDeserializer() {
@@ -120,7 +124,7 @@ public class RequestJson implements ContextResolver<ObjectMapper> {
                     // refused below
                 }
             }
-            return (LocalDate) ctxt.handleWeirdStringValue(LocalDate.class, text, "not a date YYYY-MM-DD (0001-9999)");
+            return (LocalDate) ctxt.handleWeirdStringValue(LocalDate.class, text, "not a date YYYY-MM-DD from 1583-01-01 to 9999-12-31");
         }
     }
 

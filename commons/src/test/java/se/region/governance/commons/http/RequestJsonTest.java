@@ -61,11 +61,12 @@ class RequestJsonTest {
     }
 
     @Test
-    void aDateIsYyyyMmDdFrom0001To9999AndNothingElse() throws Exception {
+    void aDateIsYyyyMmDdFrom1583To9999AndNothingElse() throws Exception {
         assertEquals(LocalDate.of(2023, 1, 1), requests.readValue("{\"date\":\"2023-01-01\"}", Body.class).date());
         assertEquals(LocalDate.of(9999, 12, 31), requests.readValue("{\"date\":\"9999-12-31\"}", Body.class).date());
+        assertEquals(LocalDate.of(1583, 1, 1), requests.readValue("{\"date\":\"1583-01-01\"}", Body.class).date());
         for (String odd : List.of("\" 2023-01-01\"", "\"2023-01-01T00:00\"", "1", "20230101", "[2023,1,1]",
-                "\"+10000-01-01\"", "\"0000-01-01\"", "\"-0001-01-01\"", "\"2023-02-30\"", "\"2023-01-01\\u0000\"")) {
+                "\"+10000-01-01\"", "\"0000-01-01\"", "\"0001-01-01\"", "\"1582-10-10\"", "\"1582-12-31\"", "\"-0001-01-01\"", "\"2023-02-30\"", "\"2023-01-01\\u0000\"")) {
             MismatchedInputException e = assertThrows(MismatchedInputException.class,
                     () -> requests.readValue("{\"date\":" + odd + "}", Body.class), odd);
             assertEquals("date", e.getPath().get(0).getFieldName(), odd);
