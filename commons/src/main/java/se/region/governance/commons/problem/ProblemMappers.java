@@ -73,6 +73,8 @@ public class ProblemMappers {
             message = unstorable.getOriginalMessage();
         } else if (mapping instanceof InvalidFormatException f && "".equals(f.getValue())) {
             message = "must not be an empty string (leave the field out or send null for no value)";
+        } else if (mapping instanceof InvalidFormatException f && f.getTargetType() == java.time.LocalDate.class) {
+            message = "must be a date YYYY-MM-DD from 1583-01-01 to 9999-12-31";
         } else if (mapping instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
             message = "must be one of " + Arrays.toString(f.getTargetType().getEnumConstants());
         } else if (mapping instanceof InvalidFormatException f && f.getTargetType() != null) {
