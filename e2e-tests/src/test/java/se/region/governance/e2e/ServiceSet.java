@@ -1,5 +1,6 @@
 package se.region.governance.e2e;
 
+import org.awaitility.core.ConditionTimeoutException;
 import se.region.governance.commons.testing.LocalInfra;
 
 import java.io.IOException;
@@ -15,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * The whole set as the run command starts it: the four packaged services (their
@@ -142,24 +145,23 @@ final class ServiceSet implements AutoCloseable {
         return logs.resolve(name + ".log");
     }
 
-    private void awaitReady(String module, int port) throws Exception {
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+    private void awaitReady(String module, int port) {
         HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(2)).build();
-        while (System.nanoTime() < deadline) {
-            if (processes.values().stream().anyMatch(p -> !p.isAlive())) {
-                throw new IllegalStateException("a service exited during start; see " + logs);
-            }
-            try {
-                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
+        try {
+            await().atMost(READY_TIMEOUT).pollInterval(Duration.ofMillis(250)).until(() -> {
+                if (processes.values().stream().anyMatch(p -> !p.isAlive())) {
+                    throw new IllegalStateException("a service exited during start; see " + logs);
                 }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
+                try {
+                    return http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                } catch (IOException notYet) {
+                    return false; // not listening yet
+                }
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException(module + " not ready after " + READY_TIMEOUT + "; see " + logs.resolve(module + ".log"));
         }
-        throw new IllegalStateException(module + " not ready after " + READY_TIMEOUT + "; see " + logs.resolve(module + ".log"));
     }
 
     @Override

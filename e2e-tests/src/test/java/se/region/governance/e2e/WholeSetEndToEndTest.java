@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,10 +31,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
@@ -376,25 +379,20 @@ class WholeSetEndToEndTest {
      * a null answer means "not yet".
      */
     private static Response eventually(Supplier<Response> request, int status) {
-        long deadline = System.nanoTime() + EVENTUAL.toNanos();
-        Response last = null;
-        while (System.nanoTime() < deadline) {
-            Response r = request.get();
-            if (r != null) {
-                last = r;
-                if (r.statusCode() == status) {
-                    return r;
+        AtomicReference<Response> last = new AtomicReference<>();
+        try {
+            return await().atMost(EVENTUAL).pollInterval(Duration.ofMillis(300)).until(() -> {
+                Response r = request.get();
+                if (r != null) {
+                    last.set(r);
+                    assertFalse(r.statusCode() >= 500, "no server error: " + r.asString());
                 }
-                assertFalse(r.statusCode() >= 500, "no server error: " + r.asString());
-            }
-            try {
-                Thread.sleep(300);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+                return r;
+            }, r -> r != null && r.statusCode() == status);
+        } catch (ConditionTimeoutException e) {
+            Response r = last.get();
+            throw new AssertionError("expected " + status + " within " + EVENTUAL + ", last answer: "
+                    + (r == null ? "none" : r.statusCode() + " " + r.asString()));
         }
-        throw new AssertionError("expected " + status + " within " + EVENTUAL + ", last answer: "
-                + (last == null ? "none" : last.statusCode() + " " + last.asString()));
     }
 }
