@@ -12,7 +12,9 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.validator.constraints.UniqueElements;
+import se.region.governance.commons.text.HasText;
 import se.region.governance.plans.application.Commands;
 import se.region.governance.plans.domain.CollaborationForm;
 import se.region.governance.plans.domain.DecisionBody;
@@ -41,9 +43,6 @@ public final class Requests {
      */
     static final String NO_EDGE_SPACE = "^[^\\t\\n\\x0B\\f\\r ]([\\s\\S]*[^\\t\\n\\x0B\\f\\r ])?$";
     static final String NO_EDGE_SPACE_MESSAGE = "must not be empty or begin or end with whitespace";
-    /** At least one character that is not whitespace (as above). */
-    static final String NOT_BLANK = "^[\\s\\S]*[^\\t\\n\\x0B\\f\\r ][\\s\\S]*$";
-    static final String NOT_BLANK_MESSAGE = "must not be blank";
 
     private Requests() {
     }
@@ -68,7 +67,7 @@ public final class Requests {
         }
     }
 
-    public record PlanPatchJson(@Size(min = 1, max = 300) @Pattern(regexp = NOT_BLANK, message = NOT_BLANK_MESSAGE)
+    public record PlanPatchJson(@Size(min = 1, max = 300) @HasText @Schema(pattern = HasText.PATTERN)
                                 String title,
                                 @Size(max = 10000) String description,
                                 @Size(min = 1, max = 200) @Pattern(regexp = NO_EDGE_SPACE, message = NO_EDGE_SPACE_MESSAGE)
@@ -105,7 +104,7 @@ public final class Requests {
      */
     public record MeasurePatchJson(@Size(min = 1, max = 20) @Pattern(regexp = NO_EDGE_SPACE, message = NO_EDGE_SPACE_MESSAGE)
                                    String code,
-                                   @Size(min = 1, max = 300) @Pattern(regexp = NOT_BLANK, message = NOT_BLANK_MESSAGE)
+                                   @Size(min = 1, max = 300) @HasText @Schema(pattern = HasText.PATTERN)
                                    String title,
                                    @Size(max = 10000) String description,
                                    @Size(min = 1, max = 200) @Pattern(regexp = NO_EDGE_SPACE, message = NO_EDGE_SPACE_MESSAGE)
@@ -125,7 +124,7 @@ public final class Requests {
 
     /** {@code author}: absent or null is the caller's name from the token; a blank one is refused. */
     public record UpdateJson(@NotNull LocalDate date,
-                             @Size(max = 200) @Pattern(regexp = NOT_BLANK, message = NOT_BLANK_MESSAGE) String author,
+                             @Size(max = 200) @HasText @Schema(pattern = HasText.PATTERN) String author,
                              MeasureStatus status,
                              @Min(0) @Max(100) Integer progress, @Size(max = 20000) String text,
                              @Size(max = 10000) String obstacles, @Size(max = 10000) String nextSteps,

@@ -1,5 +1,6 @@
 package se.region.governance.docs.api;
 
+import se.region.governance.commons.text.HasText;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;

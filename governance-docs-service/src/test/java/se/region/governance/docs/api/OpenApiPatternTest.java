@@ -1,5 +1,6 @@
 package se.region.governance.docs.api;
 
+import se.region.governance.commons.text.HasText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;

@@ -2,8 +2,9 @@ package se.region.governance.reports.api;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import se.region.governance.commons.text.HasText;
 import se.region.governance.reports.application.CompileCommand;
 
 import java.time.LocalDate;
@@ -23,14 +24,11 @@ public final class Requests {
                               @NotNull LocalDate periodTo,
                               LocalDate asOf,
                               @NotBlank @Size(max = 300) String title,
-                              @Size(max = 200) @Pattern(regexp = NOT_BLANK, message = "must not be blank") String compiledBy) {
+                              @Size(max = 200) @HasText @Schema(pattern = HasText.PATTERN) String compiledBy) {
         CompileCommand toCommand(String callerName) {
             return new CompileCommand(planId, periodFrom, periodTo, asOf, title, compiledBy == null ? callerName : compiledBy);
         }
     }
-
-    /** Some character that is not white space (a pattern that backtracks at most once over the text). */
-    static final String NOT_BLANK = "(?s).*\\S.*";
 
     /** PATCH /api/v1/reports/{id}: the free-text blocks; absent fields are kept, "" clears one. */
     public record TextJson(@Size(max = 20000) String preface, @Size(max = 20000) String conclusion) {

@@ -1,4 +1,4 @@
-package se.region.governance.docs.api;
+package se.region.governance.commons.text;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
