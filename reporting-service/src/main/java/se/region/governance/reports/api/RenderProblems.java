@@ -5,7 +5,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import se.region.governance.commons.problem.Problem;
-import se.region.governance.reports.application.RenderBound;
+import se.region.governance.reports.rendering.RenderBound;
 
 /** Every render this instance may run at once is running: 503 problem+json with Retry-After; nothing was changed. */
 public class RenderProblems {

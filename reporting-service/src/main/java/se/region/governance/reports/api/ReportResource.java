@@ -21,7 +21,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -29,10 +28,9 @@ import se.region.governance.commons.http.EntityTags;
 import se.region.governance.commons.http.PageResponse;
 import se.region.governance.commons.security.Caller;
 import se.region.governance.reports.application.ConsumerStatus;
-import se.region.governance.reports.application.Formats;
-import se.region.governance.reports.application.ReportRenderers;
+import se.region.governance.reports.rendering.Formats;
 import se.region.governance.reports.application.ReportService;
-import se.region.governance.reports.application.ReportView;
+import se.region.governance.reports.domain.ReportView;
 import se.region.governance.reports.domain.ReportSummary;
 
 import java.util.Map;
@@ -70,8 +68,6 @@ public class ReportResource {
     ConsumerStatus consumers;
     @Inject
     Caller caller;
-    @Inject
-    ReportRenderers renderers;
 
     @POST
     @RolesAllowed({REPORTER, ADMIN})
@@ -146,15 +142,8 @@ public class ReportResource {
         return Response.ok(r).tag(EntityTags.of(r.version())).build();
     }
 
-    /**
-     * A compiled report's JSON, written to the answer in its parts (the sections as stored, megabytes for a large
-     * plan, not copied into one more array first), with its length.
-     */
-    private Response answer(Response.ResponseBuilder b, ReportView r) {
-        ReportRenderers.JsonAnswer json = renderers.jsonAnswer(r);
-        StreamingOutput body = json::writeTo;
-        return b.tag(EntityTags.of(r.version())).type(MediaType.APPLICATION_JSON_TYPE)
-                .header(HttpHeaders.CONTENT_LENGTH, json.length()).entity(body).build();
+    private static Response answer(Response.ResponseBuilder b, ReportView r) {
+        return b.tag(EntityTags.of(r.version())).type(MediaType.APPLICATION_JSON_TYPE).entity(r).build();
     }
 
     /** The first format the client accepts, in its order of preference; JSON for a wildcard. */

@@ -1,5 +1,7 @@
 package se.region.governance.reports.application;
 
+import se.region.governance.reports.domain.ReportView;
+
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;

@@ -1,12 +1,6 @@
 package se.region.governance.reports.application;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.filter.FilteringParserDelegate;
-import com.fasterxml.jackson.core.filter.TokenFilter;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -20,18 +14,22 @@ import se.region.governance.commons.http.PageResponse;
 import se.region.governance.commons.problem.DomainException;
 import se.region.governance.commons.security.Caller;
 import se.region.governance.reports.domain.AsOfState;
+import se.region.governance.reports.domain.ReportView;
 import se.region.governance.reports.domain.EventTypes;
 import se.region.governance.reports.domain.Report;
 import se.region.governance.reports.domain.ReportCompiler;
 import se.region.governance.reports.domain.ReportPeriod;
+import se.region.governance.reports.domain.ReportSections;
 import se.region.governance.reports.domain.ReportStatus;
 import se.region.governance.reports.domain.ReportSummary;
 import se.region.governance.reports.infrastructure.EventLog;
 import se.region.governance.reports.infrastructure.ReportRepository;
+import se.region.governance.reports.rendering.DraftRenditions;
+import se.region.governance.reports.rendering.Formats;
+import se.region.governance.reports.rendering.RenderBound;
+import se.region.governance.reports.rendering.ReportRenderers;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -43,7 +41,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ForkJoinPool;
 
 /** Compile, recompile, edit, finalize and read follow-up reports. */
 @ApplicationScoped
@@ -67,6 +64,8 @@ public class ReportService {
     RenderBound bound;
     @Inject
     DraftRenditions drafts;
+
+    private final ReportCompiler compiler = new ReportCompiler();
 
     @Transactional
     public ReportView compile(CompileCommand c) {
@@ -127,34 +126,27 @@ public class ReportService {
     }
 
     /**
-     * The report in a format: the frozen bytes of a FINAL report; of a DRAFT, the rendition kept for its content
+     * The report in a format: the frozen bytes of a FINAL report; of a DRAFT, the rendition kept for its version
      * ({@link DraftRenditions}) or a fresh rendering, within the bound on renders at once ({@link RenderBound}). The
-     * row (and frozen bytes) are read in a short transaction; parsing and rendering (a large plan's PDF takes seconds)
-     * hold no transaction and no connection.
+     * row is read in a short transaction; rendering (a large plan's PDF takes a second or two) holds no transaction
+     * and no connection.
      */
     public Rendered render(UUID id, String format) {
-        record Loaded(Report report, byte[] frozen) {
+        record Loaded(ReportView report, byte[] frozen) {
         }
         Loaded loaded = QuarkusTransaction.requiringNew().call(() -> {
             Report r = find(id);
-            return new Loaded(r, r.status == ReportStatus.FINAL ? reports.rendition(id, format) : null);
+            return new Loaded(view(r), r.status == ReportStatus.FINAL ? reports.rendition(id, format) : null);
         });
-        Report r = loaded.report();
+        ReportView v = loaded.report();
         if (loaded.frozen() != null) {
-            return new Rendered(lightView(r), loaded.frozen());
+            return new Rendered(v, loaded.frozen());
         }
-        ReportView light = lightView(r);
         if (Formats.JSON.equals(format)) {
-            return new Rendered(light, renderers.render(light, format));
+            return new Rendered(v, renderers.render(v, format));
         }
-        String key = DraftRenditions.key(light, format);
-        byte[] kept = drafts.get(key);
-        if (kept != null) {
-            return new Rendered(light, kept);
-        }
-        byte[] bytes = bound.render(format, () -> renderers.render(readableView(r), format));
-        drafts.put(key, bytes);
-        return new Rendered(light, bytes);
+        byte[] bytes = drafts.get(v, format, () -> bound.render(format, () -> renderers.render(v, format)));
+        return new Rendered(v, bytes);
     }
 
     public record Rendered(ReportView report, byte[] bytes) {
@@ -189,172 +181,27 @@ public class ReportService {
         }
     }
 
-    /** The sections as UTF-8 JSON, serialized once (stored and answered as these bytes). */
-    private byte[] compileSections(String planId, ReportPeriod period) {
-        long t0 = System.nanoTime();
+    /** The state of the plan and the register as of the period's date, rebuilt from the event log, compiled. */
+    private ReportSections compileSections(String planId, ReportPeriod period) {
+        long start = System.nanoTime();
         AsOfState state = AsOfState.empty(planId, period.asOf());
-        // the register's events read and applied on a second core (on a connection of their own, outside this
-        // transaction: the register's and the plan's events come from two topics, in no order between them) while this
-        // thread reads and applies the plan's, each part with its own query
-        SideTask<Integer> registerEvents = new SideTask<>(() -> eventLog.readUpTo(planId, period.asOf(), EventLog.Part.REGISTER)
-                .apply(AsOfState.MEMBERS_READ, state.registerFeed()), ForkJoinPool.commonPool());
-        EventLog.Replay planEvents = eventLog.readUpTo(planId, period.asOf(), EventLog.Part.PLAN);
-        long tRead = System.nanoTime();
-        int events = planEvents.apply(AsOfState.MEMBERS_READ, state.planFeed()) + registerEvents.join();
-        long t1 = System.nanoTime();
-        // written straight from the state as it is compiled (no tree of the sections in between), the register's
-        // half (documents, next steps, principles) on another core while this thread writes the plan's half
-        List<ReportCompiler.SectionWriter> sections = new ReportCompiler(json).sections(state, period);
-        SideTask<Chunks[]> register = new SideTask<>(() -> new Chunks[]{
-                written(sections.get(1)), written(sections.get(4)), written(sections.get(5))}, ForkJoinPool.commonPool());
-        Chunks[] plan = {written(sections.get(0)), written(sections.get(2)), written(sections.get(3))};
-        Chunks[] other = register.join();
-        byte[] bytes = joined(plan[0], other[0], plan[1], plan[2], other[1], other[2]);
-        Log.debugf("compiled plan %s as of %s: %d events (the plan's read in %d ms) read and applied in %d ms, %d bytes compiled and written in %d ms",
-                planId, period.asOf(), events, (tRead - t0) / 1_000_000, (t1 - t0) / 1_000_000, bytes.length,
-                (System.nanoTime() - t1) / 1_000_000);
-        return bytes;
-    }
-
-    private Chunks written(ReportCompiler.SectionWriter section) {
-        Chunks out = new Chunks();
-        try (JsonGenerator g = json.createGenerator(out, JsonEncoding.UTF8)) {
-            section.writeTo(g);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
-    }
-
-    /** {@code [a,b,…]} of JSON values, copied once into the report's array. */
-    private static byte[] joined(Chunks... values) {
-        int length = 2 + values.length - 1;
-        for (Chunks v : values) {
-            length += v.length();
-        }
-        byte[] out = new byte[length];
-        out[0] = '[';
-        int at = 1;
-        for (int i = 0; i < values.length; i++) {
-            if (i > 0) {
-                out[at++] = ',';
-            }
-            at = values[i].copyTo(out, at);
-        }
-        out[at] = ']';
-        return out;
-    }
-
-    /** Bytes written in 64 KiB chunks, copied once where they go (no growing array copied on each growth or at the end). */
-    static final class Chunks extends java.io.OutputStream {
-        private static final int SIZE = 1 << 16;
-        private final List<byte[]> full = new java.util.ArrayList<>();
-        private byte[] current = new byte[SIZE];
-        private int used;
-
-        @Override
-        public void write(int b) {
-            if (used == SIZE) {
-                next();
-            }
-            current[used++] = (byte) b;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            while (len > 0) {
-                if (used == SIZE) {
-                    next();
-                }
-                int n = Math.min(len, SIZE - used);
-                System.arraycopy(b, off, current, used, n);
-                used += n;
-                off += n;
-                len -= n;
-            }
-        }
-
-        private void next() {
-            full.add(current);
-            current = new byte[SIZE];
-            used = 0;
-        }
-
-        int length() {
-            return full.size() * SIZE + used;
-        }
-
-        int copyTo(byte[] out, int at) {
-            for (byte[] chunk : full) {
-                System.arraycopy(chunk, 0, out, at, SIZE);
-                at += SIZE;
-            }
-            System.arraycopy(current, 0, out, at, used);
-            return at + used;
-        }
+        int events = eventLog.replayUpTo(planId, period.asOf(), state::applyNext);
+        ReportSections sections = compiler.compile(state, period);
+        Log.debugf("compiled plan %s as of %s from %d events in %d ms", planId, period.asOf(), events,
+                (System.nanoTime() - start) / 1_000_000);
+        return sections;
     }
 
     private ReportView compiled(Report r) {
-        ReportView v = lightView(r);
+        ReportView v = view(r);
         outbox.append(EventTypes.REPORTS_TOPIC, EventTypes.REPORT_COMPILED, r.id.toString(),
                 new ReportEvents.ReportCompiled(ReportEvents.ReportSummary.of(v)));
         return v;
     }
 
-    ReportView view(Report r) {
-        try {
-            return view(r, json.readTree(r.sections));
-        } catch (java.io.IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * For the readable formats: the sections parsed without their provenance lists, which the readable formats never
-     * show (about half of a large report's nodes).
-     */
-    ReportView readableView(Report r) {
-        try {
-            return view(r, withoutProvenance(json, r.sections));
-        } catch (java.io.IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The sections as a tree, leaving out every {@code provenance} member (Jackson's filtering parser). */
-    static JsonNode withoutProvenance(ObjectMapper json, byte[] sections) throws java.io.IOException {
-        try (JsonParser p = new FilteringParserDelegate(json.createParser(sections), WITHOUT_PROVENANCE,
-                TokenFilter.Inclusion.INCLUDE_ALL_AND_PATH, true)) {
-            return json.readTree(p);
-        }
-    }
-
-    /** Every member but {@code provenance}, at any depth. */
-    private static final TokenFilter WITHOUT_PROVENANCE = new TokenFilter() {
-        @Override
-        public TokenFilter includeProperty(String name) {
-            return "provenance".equals(name) ? null : this;
-        }
-
-        @Override
-        public boolean includeEmptyArray(boolean contentsFiltered) {
-            return true; // an empty list stays an empty list
-        }
-
-        @Override
-        public boolean includeEmptyObject(boolean contentsFiltered) {
-            return true;
-        }
-    };
-
-    /** Without parsing the sections: enough to write the JSON format (the stored text is spliced in). */
-    ReportView lightView(Report r) {
-        return view(r, null);
-    }
-
-    private ReportView view(Report r, JsonNode sections) {
+    private static ReportView view(Report r) {
         return new ReportView(r.id, r.planId, r.title, r.periodFrom, r.periodTo, r.asOf, r.status, r.compiledBy,
-                r.compiledAt, r.contentHash, r.finalizedAt, r.preface, r.conclusion, sections, r.version, r.sections);
+                r.compiledAt, r.contentHash, r.finalizedAt, r.preface, r.conclusion, r.sections, r.version);
     }
 
     private Report find(UUID id) {
@@ -383,9 +230,5 @@ public class ReportService {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static String utf8(byte[] b) {
-        return new String(b, StandardCharsets.UTF_8);
     }
 }

@@ -8,8 +8,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Consumer;
 
 import static se.region.governance.reports.domain.EventTypes.*;
 
@@ -44,79 +42,34 @@ public final class AsOfState {
         return state;
     }
 
-    /**
-     * The top-level members of an event's data that a rebuild reads: a reader may leave the others out (a rebuild reads
-     * tens of thousands of events). Events of {@link #KEEPS_ALL_DATA} types are kept whole.
-     */
-    public static final Set<String> MEMBERS_READ = Set.of("planId", "measureId", "plan", "measure", "update", "collaboration",
-            "document", "version", "consultation", "response");
-
-    /** Types whose whole data the state keeps (a review's start, a repeal or replacement). */
-    public static final Set<String> KEEPS_ALL_DATA = Set.of(REVIEW_STARTED, REPEALED, REPLACED);
-
     /** The order a rebuild applies events in: effective date, ties in log order. */
     public static final Comparator<LoggedEvent> ORDER = Comparator.comparing(LoggedEvent::effectiveDate).thenComparingLong(LoggedEvent::seq);
 
     /**
      * An empty state of {@code planId} and the register as of {@code asOf}, to be fed with {@link #applyNext} one event
-     * at a time: for a caller that parses events as it applies them, so a large log is never held parsed all at once.
+     * at a time, so that a large log is never held parsed all at once.
      */
     public static AsOfState empty(String planId, LocalDate asOf) {
         return new AsOfState(planId, asOf);
     }
 
+    /** The place in {@link #ORDER} of the last event fed. */
+    private LocalDate lastDate;
+    private long lastSeq;
+
     /** The next event of a rebuild fed one at a time, in {@link #ORDER}: later than the state's date is ignored, out of order refused. */
     public void applyNext(LoggedEvent e) {
-        all.accept(e);
-    }
-
-    private final Feed all = new Feed(null);
-    private final Feed register = new Feed(true);
-    private final Feed ofPlan = new Feed(false);
-
-    /**
-     * The register's events (the documents topic) fed one at a time in {@link #ORDER}, as {@link #applyNext} does. The
-     * register's and the plan's events change different parts of the state, so the two feeds may be fed at the same
-     * time by two threads (and not together with {@link #applyNext}); the state is read once both are done.
-     */
-    public Consumer<LoggedEvent> registerFeed() {
-        return register;
-    }
-
-    /** The other events (the plan's) fed one at a time in {@link #ORDER}; see {@link #registerFeed()}. */
-    public Consumer<LoggedEvent> planFeed() {
-        return ofPlan;
-    }
-
-    /** Events fed in {@link #ORDER}, of the register, of the rest, or (null) of both. */
-    private final class Feed implements Consumer<LoggedEvent> {
-        private final Boolean registerEvents;
-        /** The place in {@link #ORDER} of the last event applied. */
-        private LocalDate lastDate;
-        private long lastSeq;
-
-        Feed(Boolean registerEvents) {
-            this.registerEvents = registerEvents;
+        if (e.effectiveDate().isAfter(asOf)) {
+            return;
         }
-
-        @Override
-        public void accept(LoggedEvent e) {
-            if (registerEvents != null && registerEvents != DOCUMENTS_TOPIC.equals(e.topic())) {
-                throw new IllegalArgumentException("event " + e.id() + " of " + e.topic() + " fed to the "
-                        + (registerEvents ? "register's" : "plan's") + " events");
-            }
-            if (e.effectiveDate().isAfter(asOf)) {
-                return;
-            }
-            int order = lastDate == null ? 1 : e.effectiveDate().compareTo(lastDate);
-            if (order < 0 || order == 0 && e.seq() <= lastSeq) {
-                throw new IllegalStateException("event " + e.id() + " (" + e.effectiveDate() + ", " + e.seq() + ") out of order after ("
-                        + lastDate + ", " + lastSeq + ")");
-            }
-            lastDate = e.effectiveDate();
-            lastSeq = e.seq();
-            apply(e);
+        int order = lastDate == null ? 1 : e.effectiveDate().compareTo(lastDate);
+        if (order < 0 || order == 0 && e.seq() <= lastSeq) {
+            throw new IllegalStateException("event " + e.id() + " (" + e.effectiveDate() + ", " + e.seq() + ") out of order after ("
+                    + lastDate + ", " + lastSeq + ")");
         }
+        lastDate = e.effectiveDate();
+        lastSeq = e.seq();
+        apply(e);
     }
 
     /** An event-carried object (update, collaboration, consultation, adoption) with its business date and origin. */

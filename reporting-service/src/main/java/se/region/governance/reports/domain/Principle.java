@@ -1,20 +1,8 @@
 package se.region.governance.reports.domain;
 
-/** SKR's seven principles of trust-based governance (domain.md), with their Swedish names. */
+/** SKR's seven principles of trust-based governance (domain.md), named in Swedish by {@link SwedishTerms#principle}. */
 public enum Principle {
-    TRUST("tillit"),
-    CITIZEN_FOCUS("medborgarfokus"),
-    HOLISTIC_VIEW("helhetssyn"),
-    DISCRETION("handlingsutrymme"),
-    SUPPORT("stöd"),
-    KNOWLEDGE("kunskap"),
-    OPENNESS("öppenhet");
-
-    public final String swedish;
-
-    Principle(String swedish) {
-        this.swedish = swedish;
-    }
+    TRUST, CITIZEN_FOCUS, HOLISTIC_VIEW, DISCRETION, SUPPORT, KNOWLEDGE, OPENNESS;
 
     public static Principle parse(String code) {
         try {

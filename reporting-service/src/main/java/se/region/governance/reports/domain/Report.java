@@ -8,10 +8,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.DynamicUpdate;
-import org.hibernate.annotations.JavaType;
-import org.hibernate.annotations.JdbcType;
-import org.hibernate.annotations.Mutability;
-import org.hibernate.type.descriptor.java.Immutability;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -42,16 +38,8 @@ public class Report {
     public OffsetDateTime compiledAt;
     public String preface;
     public String conclusion;
-    /**
-     * The sections as UTF-8 JSON ({@code [{key,title,body,items}]}), exactly as compiled, stored LZ4-compressed (V5).
-     * Immutable: a recompile assigns a new array (no copy of the loaded state for dirty checking, nor of a new
-     * report's when it is persisted): {@link SectionsBytes}. Only an update that assigns new sections writes them
-     * ({@link DynamicUpdate}): an edit of the free text or a finalize sends no megabytes.
-     */
-    @Mutability(Immutability.class)
-    @JavaType(SectionsBytes.Java.class)
-    @JdbcType(SectionsBytes.Jdbc.class)
-    public byte[] sections;
+    /** The compiled sections, stored as JSON (infrastructure's SectionsColumn); replaced whole by a recompile. */
+    public ReportSections sections;
     @Column(name = "content_hash")
     public String contentHash;
     @Column(name = "finalized_at")
@@ -68,7 +56,7 @@ public class Report {
     public OffsetDateTime updatedAt;
 
     public static Report compiled(UUID id, String planId, String title, ReportPeriod period, String compiledBy,
-                                  String createdBy, byte[] sectionsJson, OffsetDateTime now) {
+                                  String createdBy, ReportSections sections, OffsetDateTime now) {
         Report r = new Report();
         r.id = id;
         r.planId = planId;
@@ -79,7 +67,7 @@ public class Report {
         r.status = ReportStatus.DRAFT;
         r.compiledBy = compiledBy;
         r.createdBy = createdBy;
-        r.sections = sectionsJson;
+        r.sections = sections;
         r.compiledAt = now;
         r.createdAt = now;
         r.updatedAt = now;
@@ -91,9 +79,9 @@ public class Report {
     }
 
     /** New data, same period and free text. */
-    public void recompiled(byte[] sectionsJson, OffsetDateTime now) {
+    public void recompiled(ReportSections newSections, OffsetDateTime now) {
         status.requireDraft("recompiled");
-        sections = sectionsJson;
+        sections = newSections;
         compiledAt = now;
         updatedAt = now;
     }

@@ -1,25 +1,38 @@
 package se.region.governance.reports.domain;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.util.TokenBuffer;
 import se.region.governance.reports.domain.AsOfState.Dated;
 import se.region.governance.reports.domain.AsOfState.DocumentState;
 import se.region.governance.reports.domain.AsOfState.MeasureState;
+import se.region.governance.reports.domain.ReportSections.Background;
+import se.region.governance.reports.domain.ReportSections.BackgroundItem;
+import se.region.governance.reports.domain.ReportSections.CollaborationEntry;
+import se.region.governance.reports.domain.ReportSections.ExampleItem;
+import se.region.governance.reports.domain.ReportSections.Examples;
+import se.region.governance.reports.domain.ReportSections.MeasureItem;
+import se.region.governance.reports.domain.ReportSections.MeasureTitle;
+import se.region.governance.reports.domain.ReportSections.Measures;
+import se.region.governance.reports.domain.ReportSections.MeasuresItem;
+import se.region.governance.reports.domain.ReportSections.NextStepItem;
+import se.region.governance.reports.domain.ReportSections.NextSteps;
+import se.region.governance.reports.domain.ReportSections.OpenMeasure;
+import se.region.governance.reports.domain.ReportSections.PlanCollaboration;
+import se.region.governance.reports.domain.ReportSections.PlanDecision;
+import se.region.governance.reports.domain.ReportSections.PrincipleItem;
+import se.region.governance.reports.domain.ReportSections.PrincipleName;
+import se.region.governance.reports.domain.ReportSections.Principles;
+import se.region.governance.reports.domain.ReportSections.UpdateEntry;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Compiles the sections of a follow-up report from the state as of its date, in the shape of the
- * region's hand-written report of August 2023 (domain.md §3): background, governing documents,
- * measures, concrete examples, next steps, principles. Every item names the events it was built from.
+ * Compiles the sections of a follow-up report from the state as of its date, in the shape of the region's
+ * hand-written report of August 2023 (docs/domain.md): background, governing documents, measures, concrete examples,
+ * next steps, principles. Every item names the events it was built from.
  */
 public final class ReportCompiler {
 
@@ -29,362 +42,187 @@ public final class ReportCompiler {
             + "kan, vill och vågar hjälpa medborgaren.” Arbetet mot en mer tillitsbaserad ledning och styrning bygger på de "
             + "sju principerna: tillit, medborgarfokus, helhetssyn, handlingsutrymme, stöd, kunskap och öppenhet.";
 
-    private static final Principle[] PRINCIPLES = Principle.values();
-
-    private final ObjectMapper json;
     private final DocumentSection documents = new DocumentSection();
 
-    public ReportCompiler(ObjectMapper json) {
-        this.json = json;
-    }
-
-    /** The sections as trees (for looking inside, e.g. tests): what {@link #write} writes, read back. */
-    public List<Section> compile(AsOfState state, ReportPeriod period) {
-        try (TokenBuffer buffer = new TokenBuffer(json, false)) {
-            write(state, period, buffer);
-            List<Section> sections = new ArrayList<>(6);
-            JsonNode written = json.readTree(buffer.asParser(json));
-            for (JsonNode s : written) {
-                sections.add(new Section(s.path("key").asText(), s.path("title").asText(), s.path("body").asText(),
-                        (ArrayNode) s.path("items")));
-            }
-            return List.copyOf(sections);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * Writes the sections as one JSON array, {@code [{key, title, body, items}, …]}, straight from the state as it walks
-     * it: no tree of nodes in between (a large plan's report is megabytes of JSON).
-     */
-    public void write(AsOfState state, ReportPeriod period, JsonGenerator g) throws IOException {
-        g.writeStartArray();
-        for (SectionWriter s : sections(state, period)) {
-            s.writeTo(g);
-        }
-        g.writeEndArray();
-    }
-
-    /** Writes one section, {@code {key, title, body, items}}. */
-    @FunctionalInterface
-    public interface SectionWriter {
-        void writeTo(JsonGenerator g) throws IOException;
-    }
-
-    /**
-     * The six sections in order, each to be written on its own. They only read the state, so they may be written at
-     * the same time (each into its own generator) and joined in this order.
-     */
-    public List<SectionWriter> sections(AsOfState state, ReportPeriod period) {
+    public ReportSections compile(AsOfState state, ReportPeriod period) {
         List<Map.Entry<String, MeasureState>> measures = state.orderedMeasures();
-        return List.of(
-                g -> background(state, measures, new ItemWriter(g)),
-                g -> documents.write(state, period, new ItemWriter(g)),
-                g -> measureSection(state, period, measures, new ItemWriter(g)),
-                g -> examples(period, measures, new ItemWriter(g)),
-                g -> nextSteps(state, measures, new ItemWriter(g)),
-                g -> principles(state, measures, new ItemWriter(g)));
+        return new ReportSections(background(state, measures), documents.section(state, period),
+                measureSection(state, period, measures), examples(period, measures), nextSteps(state, measures),
+                principles(state, measures));
     }
 
-    private void background(AsOfState state, List<Map.Entry<String, MeasureState>> measures, ItemWriter w) throws IOException {
+    private Background background(AsOfState state, List<Map.Entry<String, MeasureState>> measures) {
         StringBuilder body = new StringBuilder(SKR_DEFINITION).append("\n\n");
-        String reference = null;
+        List<BackgroundItem> items = new ArrayList<>();
         if (state.plan == null) {
             body.append("Planen var inte beslutad per ").append(state.asOf).append('.');
         } else {
             JsonNode decision = state.plan.path("decision");
-            reference = SwedishTerms.decisionReference(state.plan.path("decision").path("diaryNumber").asText(null), decision);
             body.append(capitalize(SwedishTerms.body(decision))).append(" beslutade ").append(decision.path("date").asText(""))
                     .append(", ").append(decision.path("paragraph").asText("")).append(", om planen ”")
                     .append(state.plan.path("title").asText()).append("” med ").append(measures.size())
                     .append(measures.size() == 1 ? " åtgärd." : " åtgärder.");
+            items.add(new PlanDecision(null, state.plan.path("title").asText(),
+                    SwedishTerms.decisionReference(decision.path("diaryNumber").asText(null), decision),
+                    state.plan.path("ownerUnit").asText(null), List.copyOf(state.planProvenance)));
         }
-        w.startSection(Section.BACKGROUND, "Bakgrund", body.toString());
-        JsonGenerator g = w.g;
-        if (state.plan != null) {
-            g.writeStartObject();
-            g.writeStringField("kind", "decision");
-            g.writeStringField("planTitle", state.plan.path("title").asText());
-            g.writeStringField("decisionReference", reference);
-            g.writeStringField("ownerUnit", state.plan.path("ownerUnit").asText(null));
-            w.provenance(state.planProvenance);
-            g.writeEndObject();
-        }
-        for (Principle p : PRINCIPLES) {
-            g.writeStartObject();
-            g.writeStringField("kind", "principle");
-            g.writeStringField("principle", p.name());
-            g.writeStringField("name", p.swedish);
-            g.writeEndObject();
+        for (Principle p : Principle.values()) {
+            items.add(new PrincipleName(null, p.name(), SwedishTerms.principle(p)));
         }
         for (Map.Entry<String, MeasureState> m : measures) {
-            g.writeStartObject();
-            g.writeStringField("kind", "measure");
-            g.writeStringField("measureId", m.getKey());
-            g.writeStringField("code", m.getValue().view.path("code").asText());
-            g.writeStringField("title", m.getValue().view.path("title").asText());
-            w.provenance(m.getValue().provenance.subList(0, 1));
-            g.writeEndObject();
+            JsonNode view = m.getValue().view;
+            items.add(new MeasureTitle(null, m.getKey(), view.path("code").asText(), view.path("title").asText(),
+                    List.of(m.getValue().provenance.get(0))));
         }
-        w.endSection();
+        return new Background(null, "Bakgrund", body.toString(), items);
     }
 
-    private void measureSection(AsOfState state, ReportPeriod period, List<Map.Entry<String, MeasureState>> measures, ItemWriter w)
-            throws IOException {
-        // the body (written first) counts what the items list
+    private Measures measureSection(AsOfState state, ReportPeriod period, List<Map.Entry<String, MeasureState>> measures) {
+        List<MeasuresItem> items = new ArrayList<>();
         int updates = 0;
         int collaborations = 0;
         for (Map.Entry<String, MeasureState> entry : measures) {
-            updates += inPeriod(entry.getValue().updates, period);
-            collaborations += inPeriod(entry.getValue().collaborations, period);
+            MeasureState m = entry.getValue();
+            List<UpdateEntry> inPeriod = m.updates.stream().filter(d -> period.contains(d.date())).map(ReportCompiler::update).toList();
+            List<CollaborationEntry> held = m.collaborations.stream().filter(d -> period.contains(d.date()))
+                    .map(ReportCompiler::collaboration).toList();
+            updates += inPeriod.size();
+            collaborations += held.size();
+            // the measure's own events and the update its status and progress come from; each update and
+            // collaboration names its own event
+            List<Provenance> sources = new ArrayList<>(m.measureEvents);
+            if (m.latestUpdate() != null) {
+                sources.add(m.latestUpdate().provenance());
+            }
+            items.add(new MeasureItem(entry.getKey(), m.view.path("code").asText(), m.view.path("title").asText(), m.status,
+                    SwedishTerms.measureStatus(m.status), m.progress, m.view.path("responsibleUnit").asText(null),
+                    m.view.path("startDate").asText(null), m.view.path("dueDate").asText(null), inPeriod, held,
+                    texts(m.view.path("documentIds")), sources));
         }
-        collaborations += inPeriod(state.planCollaborations, period);
+        for (Dated d : state.planCollaborations) {
+            if (period.contains(d.date())) {
+                CollaborationEntry c = collaboration(d);
+                items.add(new PlanCollaboration(null, c.date(), c.measureId(), c.parties(), c.form(), c.outcome(), c.provenance()));
+                collaborations++;
+            }
+        }
         Map<String, Long> byStatus = new TreeMap<>();
         measures.forEach(m -> byStatus.merge(SwedishTerms.measureStatus(m.getValue().status), 1L, Long::sum));
         StringBuilder body = new StringBuilder("Per ").append(state.asOf).append(" har planen ").append(measures.size())
                 .append(measures.size() == 1 ? " åtgärd" : " åtgärder");
         if (!byStatus.isEmpty()) {
-            body.append(" (");
-            byStatus.forEach((s, n) -> body.append(n).append(' ').append(s).append(", "));
-            body.setLength(body.length() - 2);
-            body.append(')');
+            List<String> counts = new ArrayList<>();
+            byStatus.forEach((s, n) -> counts.add(n + " " + s));
+            body.append(" (").append(String.join(", ", counts)).append(')');
         }
         body.append(". Under perioden ").append(period.from()).append("–").append(period.to()).append(" rapporterades ")
                 .append(updates).append(updates == 1 ? " uppföljning" : " uppföljningar").append(" och ")
                 .append(collaborations).append(collaborations == 1 ? " samverkanstillfälle" : " samverkanstillfällen")
                 .append(" med medarbetare och fackliga organisationer.");
-        w.startSection(Section.MEASURES, "Åtgärder och uppföljning", body.toString());
-        JsonGenerator g = w.g;
+        return new Measures(null, "Åtgärder och uppföljning", body.toString(), items);
+    }
+
+    private static UpdateEntry update(Dated d) {
+        JsonNode u = d.view();
+        return new UpdateEntry(d.date(), u.path("status").asText(null), u.path("progress").isNumber() ? u.path("progress").asInt() : null,
+                u.path("author").asText(null), u.path("text").asText(null), u.path("obstacles").asText(null),
+                u.path("nextSteps").asText(null), u.path("example").isBoolean() ? u.path("example").asBoolean() : null,
+                List.of(d.provenance()));
+    }
+
+    private static CollaborationEntry collaboration(Dated d) {
+        JsonNode c = d.view();
+        return new CollaborationEntry(d.date(), c.path("measureId").asText(null), texts(c.path("parties")),
+                c.path("form").asText(null), c.path("outcome").asText(null), List.of(d.provenance()));
+    }
+
+    private Examples examples(ReportPeriod period, List<Map.Entry<String, MeasureState>> measures) {
+        List<ExampleItem> items = new ArrayList<>();
         for (Map.Entry<String, MeasureState> entry : measures) {
-            MeasureState m = entry.getValue();
-            g.writeStartObject();
-            measureHeader(g, entry.getKey(), m);
-            g.writeStringField("responsibleUnit", m.view.path("responsibleUnit").asText(null));
-            g.writeStringField("startDate", m.view.path("startDate").asText(null));
-            g.writeStringField("dueDate", m.view.path("dueDate").asText(null));
-            g.writeArrayFieldStart("updates");
-            for (Dated d : m.updates) {
-                if (period.contains(d.date())) {
-                    g.writeStartObject();
-                    w.dateField("date", d.date());
-                    w.copy(d.view(), "status", "progress", "author", "text", "obstacles", "nextSteps", "example");
-                    w.provenance(List.of(d.provenance()));
-                    g.writeEndObject();
-                }
-            }
-            g.writeEndArray();
-            g.writeArrayFieldStart("collaborations");
-            for (Dated d : m.collaborations) {
-                if (period.contains(d.date())) {
-                    g.writeStartObject();
-                    collaboration(w, d);
-                    g.writeEndObject();
-                }
-            }
-            g.writeEndArray();
-            JsonNode documentIds = m.view.path("documentIds");
-            if (documentIds.isArray()) {
-                w.field("documentIds", documentIds);
-            } else {
-                g.writeArrayFieldStart("documentIds");
-                g.writeEndArray();
-            }
-            // the measure's own events and the update its status and progress come from; each update and
-            // collaboration above names its own event
-            List<Provenance> sources = new ArrayList<>(m.measureEvents);
-            if (m.latestUpdate() != null) {
-                sources.add(m.latestUpdate().provenance());
-            }
-            w.provenance(sources);
-            g.writeEndObject();
-        }
-        for (Dated d : state.planCollaborations) {
-            if (period.contains(d.date())) {
-                g.writeStartObject();
-                g.writeStringField("kind", "collaboration");
-                collaboration(w, d);
-                g.writeEndObject();
-            }
-        }
-        w.endSection();
-    }
-
-    private static int inPeriod(List<Dated> dated, ReportPeriod period) {
-        int n = 0;
-        for (Dated d : dated) {
-            if (period.contains(d.date())) {
-                n++;
-            }
-        }
-        return n;
-    }
-
-    private static boolean example(Dated d, ReportPeriod period) {
-        return period.contains(d.date()) && d.view().path("example").asBoolean(false);
-    }
-
-    private void examples(ReportPeriod period, List<Map.Entry<String, MeasureState>> measures, ItemWriter w) throws IOException {
-        int count = 0;
-        for (Map.Entry<String, MeasureState> entry : measures) {
+            JsonNode view = entry.getValue().view;
             for (Dated d : entry.getValue().updates) {
-                count += example(d, period) ? 1 : 0;
+                if (period.contains(d.date()) && d.view().path("example").asBoolean(false)) {
+                    items.add(new ExampleItem(entry.getKey(), view.path("code").asText(), view.path("title").asText(), d.date(),
+                            d.view().path("text").asText(""), List.of(d.provenance())));
+                }
             }
         }
+        int count = items.size();
         String body = count == 0 ? "Inga uppföljningar under perioden är markerade som konkreta exempel."
                 : count + (count == 1 ? " uppföljning" : " uppföljningar")
                 + " under perioden visar hur en tillitsbaserad styrning omsatts i praktiken.";
-        w.startSection(Section.EXAMPLES, "Konkreta exempel på hur en tillitsbaserad styrning omsatts i praktiken", body);
-        JsonGenerator g = w.g;
-        for (Map.Entry<String, MeasureState> entry : measures) {
-            for (Dated d : entry.getValue().updates) {
-                if (example(d, period)) {
-                    g.writeStartObject();
-                    g.writeStringField("measureId", entry.getKey());
-                    g.writeStringField("code", entry.getValue().view.path("code").asText());
-                    g.writeStringField("measureTitle", entry.getValue().view.path("title").asText());
-                    w.dateField("date", d.date());
-                    g.writeStringField("text", d.view().path("text").asText(""));
-                    w.provenance(List.of(d.provenance()));
-                    g.writeEndObject();
-                }
-            }
-        }
-        w.endSection();
+        return new Examples(null, "Konkreta exempel på hur en tillitsbaserad styrning omsatts i praktiken", body, items);
     }
 
     private static boolean open(MeasureState m) {
         return !"DONE".equals(m.status) && !"CANCELLED".equals(m.status);
     }
 
-    private void nextSteps(AsOfState state, List<Map.Entry<String, MeasureState>> measures, ItemWriter w) throws IOException {
-        int open = 0;
-        for (Map.Entry<String, MeasureState> entry : measures) {
-            open += open(entry.getValue()) ? 1 : 0;
-        }
-        List<DocumentSection.Coming> coming = documents.comingReviewsAndDeadlines(state);
-        int reviews = coming.size();
-        String body = "Per " + state.asOf + " är " + open + (open == 1 ? " åtgärd" : " åtgärder")
-                + " inte avslutade. " + reviews + (reviews == 1 ? " styrdokument har" : " styrdokument har")
-                + " kommande översyn eller remisstid.";
-        w.startSection(Section.NEXT_STEPS, "Vad händer härnäst?", body);
-        JsonGenerator g = w.g;
+    private NextSteps nextSteps(AsOfState state, List<Map.Entry<String, MeasureState>> measures) {
+        List<NextStepItem> items = new ArrayList<>();
         for (Map.Entry<String, MeasureState> entry : measures) {
             MeasureState m = entry.getValue();
             if (!open(m)) {
                 continue;
             }
-            g.writeStartObject();
-            g.writeStringField("kind", "open-measure");
-            measureHeader(g, entry.getKey(), m);
-            g.writeStringField("dueDate", m.view.path("dueDate").asText(null));
-            java.time.LocalDate due = EffectiveDates.date(m.view.path("dueDate"));
-            g.writeBooleanField("overdue", due != null && due.isBefore(state.asOf));
+            LocalDate due = EffectiveDates.date(m.view.path("dueDate"));
             Dated last = m.latestUpdate();
-            g.writeStringField("nextSteps", last == null ? null : last.view().path("nextSteps").asText(null));
-            w.provenance(last == null ? m.provenance.subList(0, 1) : List.of(last.provenance()));
-            g.writeEndObject();
+            items.add(new OpenMeasure(null, entry.getKey(), m.view.path("code").asText(), m.view.path("title").asText(), m.status,
+                    SwedishTerms.measureStatus(m.status), m.progress, m.view.path("dueDate").asText(null),
+                    due != null && due.isBefore(state.asOf), last == null ? null : last.view().path("nextSteps").asText(null),
+                    last == null ? List.of(m.provenance.get(0)) : List.of(last.provenance())));
         }
-        for (DocumentSection.Coming row : coming) {
-            documents.write(w, row);
-        }
-        w.endSection();
+        int open = items.size();
+        List<ReportSections.Coming> coming = documents.comingReviewsAndDeadlines(state);
+        items.addAll(coming);
+        String body = "Per " + state.asOf + " är " + open + (open == 1 ? " åtgärd" : " åtgärder")
+                + " inte avslutade. " + coming.size() + " styrdokument har kommande översyn eller remisstid.";
+        return new NextSteps(null, "Vad händer härnäst?", body, items);
     }
 
-    private void principles(AsOfState state, List<Map.Entry<String, MeasureState>> measures, ItemWriter w) throws IOException {
-        Principle[] all = PRINCIPLES;
-        List<List<String>> docIds = new ArrayList<>();
-        List<List<String>> measureIds = new ArrayList<>();
-        List<List<Provenance>> docProv = new ArrayList<>();
-        List<List<Provenance>> measureProv = new ArrayList<>();
-        for (int i = 0; i < all.length; i++) {
-            docIds.add(new ArrayList<>());
-            measureIds.add(new ArrayList<>());
-            docProv.add(new ArrayList<>());
-            measureProv.add(new ArrayList<>());
-        }
-        // one pass over the register and one over the measures (not one per principle); documents first, then measures
-        for (Map.Entry<String, DocumentState> e : state.documents.entrySet()) {
-            DocumentState d = e.getValue();
-            if (d.view != null && documents.inForceOrInPreparation(d)) {
-                boolean[] has = principles(d.view.path("principles"));
-                for (int i = 0; i < all.length; i++) {
-                    if (has[i]) {
-                        docIds.get(i).add(e.getKey());
-                        docProv.get(i).add(d.provenance.get(d.provenance.size() - 1));
-                    }
+    private Principles principles(AsOfState state, List<Map.Entry<String, MeasureState>> measures) {
+        List<PrincipleItem> items = new ArrayList<>();
+        for (Principle p : Principle.values()) {
+            List<String> documentIds = new ArrayList<>();
+            List<String> measureIds = new ArrayList<>();
+            List<Provenance> provenance = new ArrayList<>();
+            // documents first, then measures
+            for (Map.Entry<String, DocumentState> e : state.documents.entrySet()) {
+                DocumentState d = e.getValue();
+                if (d.view != null && documents.inForceOrInPreparation(d) && names(d.view.path("principles"), p)) {
+                    documentIds.add(e.getKey());
+                    provenance.add(d.provenance.get(d.provenance.size() - 1));
                 }
             }
-        }
-        for (Map.Entry<String, MeasureState> m : measures) {
-            boolean[] has = principles(m.getValue().view.path("principles"));
-            for (int i = 0; i < all.length; i++) {
-                if (has[i]) {
-                    measureIds.get(i).add(m.getKey());
-                    measureProv.get(i).add(m.getValue().provenance.get(m.getValue().provenance.size() - 1));
+            for (Map.Entry<String, MeasureState> m : measures) {
+                if (names(m.getValue().view.path("principles"), p)) {
+                    measureIds.add(m.getKey());
+                    provenance.add(m.getValue().provenance.get(m.getValue().provenance.size() - 1));
                 }
             }
+            items.add(new PrincipleItem(p.name(), SwedishTerms.principle(p), documentIds.size(), measureIds.size(), documentIds, measureIds,
+                    provenance));
         }
-        w.startSection(Section.PRINCIPLES, "Principerna i styrdokument och åtgärder",
+        return new Principles(null, "Principerna i styrdokument och åtgärder",
                 "Antal styrdokument (gällande, på remiss, under översyn eller under framtagande) och åtgärder som uttrycker "
-                        + "respektive princip per " + state.asOf + ".");
-        JsonGenerator g = w.g;
-        for (int i = 0; i < all.length; i++) {
-            g.writeStartObject();
-            g.writeStringField("principle", all[i].name());
-            g.writeStringField("name", all[i].swedish);
-            g.writeNumberField("documents", docIds.get(i).size());
-            g.writeNumberField("measures", measureIds.get(i).size());
-            strings(g, "documentIds", docIds.get(i));
-            strings(g, "measureIds", measureIds.get(i));
-            g.writeArrayFieldStart("provenance");
-            for (Provenance p : docProv.get(i)) {
-                w.provenanceEntry(p);
-            }
-            for (Provenance p : measureProv.get(i)) {
-                w.provenanceEntry(p);
-            }
-            g.writeEndArray();
-            g.writeEndObject();
-        }
-        w.endSection();
+                        + "respektive princip per " + state.asOf + ".", items);
     }
 
-    private static void strings(JsonGenerator g, String name, List<String> values) throws IOException {
-        g.writeArrayFieldStart(name);
-        for (String v : values) {
-            g.writeString(v);
-        }
-        g.writeEndArray();
-    }
-
-    private static void measureHeader(JsonGenerator g, String id, MeasureState m) throws IOException {
-        g.writeStringField("measureId", id);
-        g.writeStringField("code", m.view.path("code").asText());
-        g.writeStringField("title", m.view.path("title").asText());
-        g.writeStringField("status", m.status);
-        g.writeStringField("statusLabel", SwedishTerms.measureStatus(m.status));
-        g.writeNumberField("progress", m.progress);
-    }
-
-    private static void collaboration(ItemWriter w, Dated d) throws IOException {
-        w.dateField("date", d.date());
-        w.copy(d.view(), "measureId", "parties", "form", "outcome");
-        w.provenance(List.of(d.provenance()));
-    }
-
-    /** Which of the seven principles a list names (codes, or objects with a {@code principle} code), by ordinal. */
-    static boolean[] principles(JsonNode principles) {
-        boolean[] has = new boolean[PRINCIPLES.length];
+    /** Whether a list of principles (codes, or objects with a {@code principle} code) names {@code p}. */
+    static boolean names(JsonNode principles, Principle p) {
         for (JsonNode n : principles) {
-            String code = n.isTextual() ? n.asText() : n.path("principle").asText();
-            for (Principle p : PRINCIPLES) {
-                if (p.name().equals(code)) {
-                    has[p.ordinal()] = true;
-                }
+            if (p.name().equals(n.isTextual() ? n.asText() : n.path("principle").asText())) {
+                return true;
             }
         }
-        return has;
+        return false;
+    }
+
+    /** A JSON list's values as text (an absent list is an empty one). */
+    static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
     }
 
     static String capitalize(String s) {

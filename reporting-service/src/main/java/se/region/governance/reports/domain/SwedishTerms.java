@@ -6,7 +6,10 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** How the report names codes of the contract in Swedish. */
+/**
+ * The report's Swedish words for the codes of the contract: every label the report shows comes from here, so a reader
+ * never meets a code value (a collaboration held as a dialogue reads "dialog", not {@code DIALOGUE}).
+ */
 public final class SwedishTerms {
 
     private static final Locale SV = Locale.forLanguageTag("sv-SE");
@@ -41,6 +44,46 @@ public final class SwedishTerms {
             case "REPEALED" -> "upphävd";
             case "REPLACED" -> "ersatt";
             default -> status.toLowerCase(SV);
+        };
+    }
+
+    /** Where a document stands in the report's documents section (the compiler's categories). */
+    public static String documentCategory(String category) {
+        return switch (category) {
+            case "ADOPTED" -> "Fastställda under perioden";
+            case "IN_CONSULTATION" -> "På remiss";
+            case "UNDER_REVIEW" -> "Under översyn";
+            case "DRAFTING" -> "Under framtagande";
+            case "ENDED" -> "Upphävda eller ersatta under perioden";
+            default -> category;
+        };
+    }
+
+    /** The form of a collaboration (samverkan). */
+    public static String collaborationForm(String form) {
+        if (form == null) {
+            return "";
+        }
+        return switch (form) {
+            case "SAMVERKANSGRUPP" -> "samverkansgrupp";
+            case "MBL_NEGOTIATION" -> "MBL-förhandling";
+            case "DIALOGUE" -> "dialog";
+            case "WORKSHOP" -> "workshop";
+            case "INFORMATION" -> "information";
+            case "OTHER" -> "annan form";
+            default -> form.toLowerCase(SV);
+        };
+    }
+
+    public static String principle(Principle p) {
+        return switch (p) {
+            case TRUST -> "tillit";
+            case CITIZEN_FOCUS -> "medborgarfokus";
+            case HOLISTIC_VIEW -> "helhetssyn";
+            case DISCRETION -> "handlingsutrymme";
+            case SUPPORT -> "stöd";
+            case KNOWLEDGE -> "kunskap";
+            case OPENNESS -> "öppenhet";
         };
     }
 

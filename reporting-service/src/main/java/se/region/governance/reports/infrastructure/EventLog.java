@@ -1,6 +1,6 @@
 package se.region.governance.reports.infrastructure;
 
-import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,9 +9,6 @@ import se.region.governance.reports.domain.AsOfState;
 import se.region.governance.reports.domain.EventTypes;
 import se.region.governance.reports.domain.LoggedEvent;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -19,17 +16,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -119,190 +111,39 @@ public class EventLog {
         return single("select id from projected_plan where id = ?", planId) != null;
     }
 
-    /** Which events a replay reads: the register's and one plan's, or one of the two. */
-    public enum Part {
-        /** The register's events (the documents topic) and the plan's. */
-        ALL("(topic = ? or plan_id = ?)"),
-        /** The register's events (the documents topic). */
-        REGISTER("topic = ?"),
-        /** The plan's events (of its topic, not the register's). */
-        PLAN("topic <> ? and plan_id = ?");
-
-        private final String condition;
-
-        Part(String condition) {
-            this.condition = condition;
-        }
-    }
-
     /**
-     * Replays the register's events and one plan's events with an effective date on or before {@code asOf} to
-     * {@code apply}, in {@link AsOfState#ORDER} (effective date, ties in log order); returns how many. Each event's data
-     * has only the top-level {@code members} named (all when null; {@link AsOfState#MEMBERS_READ} for a rebuild).
+     * Feeds the register's events and one plan's events with an effective date on or before {@code asOf} to
+     * {@code apply}, in {@link AsOfState#ORDER} (effective date, ties in log order), one at a time as they are read;
+     * returns how many. On the caller's transaction's connection, read in batches (a large plan has tens of thousands).
      */
-    public int replayUpTo(String planId, LocalDate asOf, Set<String> members, Consumer<LoggedEvent> apply) {
-        return readUpTo(planId, asOf, Part.ALL).apply(members, apply);
-    }
-
-    /**
-     * Reads the events of {@code part} with an effective date on or before {@code asOf}, ordered, their data not parsed
-     * yet. The register's and the plan's events change different parts of an {@link AsOfState}, so a rebuild may read and
-     * apply the two parts at the same time, on two threads (each part is read on the calling thread's connection: in its
-     * transaction if it has one).
-     * <p>
-     * A large plan's rebuild reads tens of thousands of events, so the rows are read narrowly: the data as the UTF-8
-     * bytes the driver received (no String), the date as a day number and the time as epoch microseconds (no text
-     * parsed per row), topic and type (and a plan's subject) as the same strings each time.
-     */
-    public Replay readUpTo(String planId, LocalDate asOf, Part part) {
-        List<Row> rows = new ArrayList<>();
-        List<byte[]> data = new ArrayList<>();
-        KnownStrings known = new KnownStrings();
+    public int replayUpTo(String planId, LocalDate asOf, Consumer<LoggedEvent> apply) {
+        int events = 0;
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select seq, event_id, topic, type, subject,"
-                     + " (extract(epoch from event_time) * 1000000)::bigint, effective_date - date '1970-01-01', data_text"
-                     + " from event_log where effective_date <= ? and " + part.condition)) {
+             PreparedStatement ps = c.prepareStatement("select seq, event_id, topic, type, subject, event_time, effective_date,"
+                     + " data_text from event_log where effective_date <= ? and (topic = ? or plan_id = ?)"
+                     + " order by effective_date, seq")) {
             ps.setObject(1, asOf);
             ps.setString(2, EventTypes.DOCUMENTS_TOPIC);
-            if (part != Part.REGISTER) {
-                ps.setString(3, planId);
-            }
-            ps.setFetchSize(5000);
+            ps.setString(3, planId);
+            ps.setFetchSize(1000);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    // a text column arrives as the database's UTF-8 bytes; getBytes hands them over without decoding
-                    rows.add(new Row(rs.getLong(1), rs.getString(2), known.of(rs.getBytes(3)), known.of(rs.getBytes(4)),
-                            known.of(rs.getBytes(5)), rs.getLong(6), rs.getInt(7), data.size()));
-                    data.add(rs.getBytes(8));
+                    apply.accept(new LoggedEvent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getObject(6, OffsetDateTime.class), rs.getObject(7, LocalDate.class),
+                            mapper.readTree(rs.getString(8))));
+                    events++;
                 }
             }
-        } catch (SQLException ex) {
+        } catch (SQLException | JsonProcessingException ex) {
             throw new IllegalStateException(ex);
         }
-        rows.sort(Row.ORDER);
-        return new Replay(rows, data.toArray(new byte[0][]));
+        return events;
     }
 
-    /**
-     * The rows of a replay, ordered. Each event's data is parsed just before it is applied, one event after another by
-     * one streaming parser: what the state does not keep of an event is garbage at once instead of the whole log being
-     * held parsed, and each event's bytes are dropped once parsed. A replay is applied once.
-     */
-    public final class Replay {
-        private final List<Row> rows;
-        private final byte[][] data;
-
-        private Replay(List<Row> rows, byte[][] data) {
-            this.rows = rows;
-            this.data = data;
-        }
-
-        /** Every event read, in {@link AsOfState#ORDER}, to {@code apply}; how many. */
-        public int apply(Set<String> members, Consumer<LoggedEvent> apply) {
-            Map<Integer, LocalDate> days = new HashMap<>();
-            try (JsonParser parser = mapper.getFactory().createParser(new RowData(rows, data))) {
-                EventDataReader reader = new EventDataReader(parser);
-                for (Row r : rows) {
-                    LocalDate effective = days.computeIfAbsent(r.day(), d -> LocalDate.ofEpochDay(d));
-                    OffsetDateTime time = OffsetDateTime.ofInstant(Instant.ofEpochSecond(Math.floorDiv(r.micros(), 1_000_000L),
-                            Math.floorMod(r.micros(), 1_000_000L) * 1000L), ZoneOffset.UTC);
-                    boolean whole = members == null || AsOfState.KEEPS_ALL_DATA.contains(r.type());
-                    apply.accept(new LoggedEvent(r.seq(), r.id(), r.topic(), r.type(), r.subject(), time, effective,
-                            reader.next(whole ? null : members)));
-                }
-            } catch (IOException ex) {
-                throw new IllegalStateException(ex);
-            }
-            return rows.size();
-        }
-    }
-
-    /** One row of a replay; its data is {@code data[data]} until parsed. */
-    private record Row(long seq, String id, String topic, String type, String subject, long micros, int day, int data) {
-        static final Comparator<Row> ORDER = (a, b) -> a.day != b.day ? Integer.compare(a.day, b.day) : Long.compare(a.seq, b.seq);
-    }
-
-    /** The rows' data one after another (a newline between), as one stream for one parser; a row's bytes are dropped once read. */
-    private static final class RowData extends InputStream {
-        private final List<Row> rows;
-        private final byte[][] data;
-        private int row = -1;
-        private byte[] current = new byte[0];
-        private int at;
-
-        RowData(List<Row> rows, byte[][] data) {
-            this.rows = rows;
-            this.data = data;
-        }
-
-        @Override
-        public int read() {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            if (len == 0) {
-                return 0;
-            }
-            while (at == current.length) {
-                if (row + 1 >= rows.size()) {
-                    return -1;
-                }
-                boolean between = row >= 0;
-                current = next();
-                if (between) {
-                    b[off] = '\n'; // between two events' data
-                    return 1;
-                }
-            }
-            int n = Math.min(len, current.length - at);
-            System.arraycopy(current, at, b, off, n);
-            at += n;
-            return n;
-        }
-
-        private byte[] next() {
-            int i = rows.get(++row).data();
-            byte[] next = data[i];
-            if (next == null) {
-                throw new IllegalStateException("a replay is applied once");
-            }
-            data[i] = null;
-            at = 0;
-            return next;
-        }
-    }
-
-    /**
-     * Topics, types and subjects as the same strings each time they recur (a replay's rows name a handful of topics and
-     * types, and a plan's events its id), found by their bytes without decoding them; other values are decoded.
-     */
-    private static final class KnownStrings {
-        private static final int SLOTS = 256;
-        private final byte[][] bytes = new byte[SLOTS][];
-        private final String[] strings = new String[SLOTS];
-
-        String of(byte[] b) {
-            if (b == null) {
-                return null;
-            }
-            int slot = (Arrays.hashCode(b) & 0x7fffffff) % SLOTS;
-            if (bytes[slot] != null && Arrays.equals(bytes[slot], b)) {
-                return strings[slot];
-            }
-            String s = new String(b, StandardCharsets.UTF_8);
-            bytes[slot] = b;
-            strings[slot] = s;
-            return s;
-        }
-    }
-
-    /** The register's events and one plan's events up to {@code asOf}, parsed whole, in {@link AsOfState#ORDER} (tests, diagnostics). */
+    /** The register's events and one plan's events up to {@code asOf}, in {@link AsOfState#ORDER} (tests, diagnostics). */
     public List<LoggedEvent> eventsUpTo(String planId, LocalDate asOf) {
         List<LoggedEvent> events = new ArrayList<>();
-        replayUpTo(planId, asOf, null, events::add);
+        replayUpTo(planId, asOf, events::add);
         return events;
     }
 

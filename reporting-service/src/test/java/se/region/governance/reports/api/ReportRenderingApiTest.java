@@ -9,7 +9,9 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import se.region.governance.reports.application.RenderBound;
+import se.region.governance.reports.rendering.RenderBound;
+import se.region.governance.reports.domain.ReportSections;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import se.region.governance.reports.domain.Report;
 import se.region.governance.reports.infrastructure.EventLog;
 import se.region.governance.reports.infrastructure.ReportRepository;
@@ -36,6 +38,9 @@ import static se.region.governance.reports.testing.Reports.reporter;
 /** A draft's renditions are kept by content and change with it; renders are bounded (503); any stored text renders. */
 @QuarkusTest
 class ReportRenderingApiTest {
+
+    @Inject
+    ObjectMapper json;
 
     static final Section183 PLAN = new Section183();
     static final Duration DEADLINE = Duration.ofSeconds(45);
@@ -102,9 +107,13 @@ class ReportRenderingApiTest {
             Report r = reports.findById(UUID.fromString(id));
             r.title = title;
             r.preface = "Förord \uFFFF\u0002";
-            String sections = new String(r.sections, StandardCharsets.UTF_8).replace("Chefsutbildning",
-                    "\\u0000\\ud800\\udc00x\\uffff\\u0001\\ud83d\\ude00Chefsutbildning");
-            r.sections = sections.getBytes(StandardCharsets.UTF_8);
+            try {
+                String sections = json.writeValueAsString(r.sections).replace("Chefsutbildning",
+                        "\\u0000\\ud800\\udc00x\\uffff\\u0001\\ud83d\\ude00Chefsutbildning");
+                r.sections = json.readValue(sections, ReportSections.class);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
         });
         for (String format : new String[]{"application/json", "text/markdown", "text/html", "application/pdf"}) {
             get(id, format);

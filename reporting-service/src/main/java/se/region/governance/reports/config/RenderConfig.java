@@ -1,4 +1,4 @@
-package se.region.governance.reports.application;
+package se.region.governance.reports.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

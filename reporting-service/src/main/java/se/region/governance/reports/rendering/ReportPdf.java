@@ -1,4 +1,4 @@
-package se.region.governance.reports.application;
+package se.region.governance.reports.rendering;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;

@@ -1,4 +1,4 @@
-package se.region.governance.reports.application;
+package se.region.governance.reports.rendering;
 
 import org.junit.jupiter.api.Test;
 

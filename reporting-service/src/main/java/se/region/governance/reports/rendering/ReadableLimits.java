@@ -1,7 +1,5 @@
-package se.region.governance.reports.application;
+package se.region.governance.reports.rendering;
 
-import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 
 /**
  * How much of a report the readable formats (Markdown, HTML and the PDF made from the HTML) list entry by entry;
@@ -24,20 +22,6 @@ public record ReadableLimits(int listLimit, int updatesPerMeasure) {
     public ReadableLimits {
         if (listLimit < 1 || updatesPerMeasure < 1) {
             throw new IllegalArgumentException("readable limits must be at least 1: " + listLimit + ", " + updatesPerMeasure);
-        }
-    }
-
-    /** {@code governance.reports.readable.list-limit} and {@code .updates-per-measure}; the environment may override them. */
-    @ConfigMapping(prefix = "governance.reports.readable")
-    public interface Config {
-        @WithDefault("" + DEFAULT_LIST_LIMIT)
-        int listLimit();
-
-        @WithDefault("" + DEFAULT_UPDATES_PER_MEASURE)
-        int updatesPerMeasure();
-
-        default ReadableLimits limits() {
-            return new ReadableLimits(listLimit(), updatesPerMeasure());
         }
     }
 }

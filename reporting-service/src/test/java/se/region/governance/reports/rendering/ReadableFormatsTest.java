@@ -1,8 +1,9 @@
-package se.region.governance.reports.application;
+package se.region.governance.reports.rendering;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -10,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import se.region.governance.reports.domain.AsOfState;
 import se.region.governance.reports.domain.ReportCompiler;
 import se.region.governance.reports.domain.ReportPeriod;
+import se.region.governance.reports.domain.ReportSections;
+import se.region.governance.reports.domain.ReportView;
 import se.region.governance.reports.domain.ReportStatus;
 import se.region.governance.reports.testing.InMemoryLog;
 import se.region.governance.reports.testing.Section183;
@@ -31,16 +34,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The readable formats (Markdown, HTML, PDF) summarise a large report beyond {@link ReadableLimits} and say so, naming
  * the JSON version; the JSON keeps everything; a report the size of § 183 reads in full.
  */
+@QuarkusTest
 class ReadableFormatsTest {
 
     static final ReportPeriod AUGUST_2023 = new ReportPeriod(LocalDate.parse("2023-01-01"), LocalDate.parse("2023-08-31"),
             LocalDate.parse("2023-08-31"));
-    static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     static final String SUMMARISED = "Sammanfattad version.";
 
     final Section183 plan = new Section183();
-    final ReportMarkdown markdown = new ReportMarkdown();
-    final ReportHtml html = new ReportHtml();
+    @Inject
+    ReportMarkdown markdown;
+    @Inject
+    ReportHtml html;
+    @Inject
+    ObjectMapper JSON;
 
     /** The August 2023 report of § 183, with {@code extra} more updates of measure 3 in the period (one a month from January). */
     ReportView report(int extra) {
@@ -49,16 +56,14 @@ class ReadableFormatsTest {
             events.add(plan.lateUpdate("2023-0" + (i + 1) + "-15", "Extra uppföljning nummer " + i + "."));
         }
         AsOfState state = AsOfState.rebuild(plan.planId, AUGUST_2023.asOf(), new InMemoryLog().appendAll(events).events());
-        JsonNode sections = JSON.valueToTree(new ReportCompiler(JSON).compile(state, AUGUST_2023));
+        ReportSections sections = new ReportCompiler().compile(state, AUGUST_2023);
         return new ReportView(UUID.randomUUID(), plan.planId, "Uppföljning augusti 2023", AUGUST_2023.from(), AUGUST_2023.to(),
                 AUGUST_2023.asOf(), ReportStatus.DRAFT, "strateg", OffsetDateTime.parse("2023-09-01T08:00:00Z"), null, null, null,
-                null, sections, 1, sections.toString().getBytes(StandardCharsets.UTF_8));
+                null, sections, 1);
     }
 
-    String json(ReportView r) {
-        ReportRenderers renderers = new ReportRenderers();
-        renderers.json = JSON;
-        return new String(renderers.json(r), StandardCharsets.UTF_8);
+    String json(ReportView r) throws Exception {
+        return JSON.writeValueAsString(r);
     }
 
     @Test
@@ -172,18 +177,16 @@ class ReadableFormatsTest {
 
     /** The report with a copy of its adopted document (another title), so the category holds two. */
     private static ReportView withSecondAdoptedDocument(ReportView r) {
-        JsonNode sections = r.sections().deepCopy();
-        for (JsonNode s : sections) {
-            if ("documents".equals(s.path("key").asText())) {
-                com.fasterxml.jackson.databind.node.ArrayNode items = (com.fasterxml.jackson.databind.node.ArrayNode) s.path("items");
-                com.fasterxml.jackson.databind.node.ObjectNode copy = items.get(0).deepCopy();
-                copy.put("documentId", UUID.randomUUID().toString()).put("title", "Styrmodell, bilaga");
-                items.insert(1, copy);
-            }
-        }
+        ReportSections s = r.sections();
+        List<ReportSections.DocumentItem> items = new ArrayList<>(s.documents().items());
+        ReportSections.DocumentItem d = items.get(0);
+        items.add(1, new ReportSections.DocumentItem(UUID.randomUUID().toString(), d.diaryNumber(), "Styrmodell, bilaga", d.type(),
+                d.status(), d.statusLabel(), d.category(), d.categoryLabel(), d.decisionReference(), d.ownerUnit(), d.fileUrl(),
+                d.reviewDue(), d.consultationDeadline(), d.recipients(), d.principles(), d.provenance()));
+        ReportSections sections = new ReportSections(s.background(), new ReportSections.Documents(null, s.documents().title(),
+                s.documents().body(), items), s.measures(), s.examples(), s.nextSteps(), s.principles());
         return new ReportView(r.id(), r.planId(), r.title(), r.periodFrom(), r.periodTo(), r.asOf(), r.status(), r.compiledBy(),
-                r.compiledAt(), r.contentHash(), r.finalizedAt(), r.preface(), r.conclusion(), sections, r.version(),
-                sections.toString().getBytes(StandardCharsets.UTF_8));
+                r.compiledAt(), r.contentHash(), r.finalizedAt(), r.preface(), r.conclusion(), sections, r.version());
     }
 
     private static JsonNode find(JsonNode sections, String measureId) {

@@ -1,7 +1,8 @@
-package se.region.governance.reports.application;
+package se.region.governance.reports.rendering;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import se.region.governance.reports.config.RenderConfig;
 
 import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;

@@ -1,0 +1,30 @@
+package se.region.governance.reports.rendering;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import se.region.governance.reports.domain.ReportView;
+
+/**
+ * The report as one self-contained, accessible XHTML page (template {@code reports/page.html}: lang="sv", headings,
+ * tables with captions, inline SVG charts with titles, print styles), HTML-escaped by Qute. Well-formed XML on purpose:
+ * the PDF is made from it.
+ */
+@ApplicationScoped
+public class ReportHtml {
+
+    @Inject
+    @Location("reports/page.html")
+    Template page;
+    @Inject
+    ReadableLimits limits;
+
+    public String render(ReportView r) {
+        return render(r, limits);
+    }
+
+    public String render(ReportView r, ReadableLimits limits) {
+        return page.data("report", ReadableReport.of(r, limits)).render();
+    }
+}
