@@ -33,11 +33,6 @@ public interface OutboxRelayConfig {
     @WithDefault("500")
     int batchSize();
 
-    /** After a wake-up, how long the relay waits for the other commits of a burst to join the batch. */
-    @WithName("governance.outbox.gather")
-    @WithDefault("PT0.003S")
-    Duration gather();
-
     /** How long published rows are kept before they are deleted. */
     @WithName("governance.outbox.retention")
     @WithDefault("P7D")

@@ -39,9 +39,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>A batch is stamped published only after the broker acknowledged every record of it; if Kafka
  *       is away, nothing is stamped and the batch is retried with back-off: writes go on meanwhile.</li>
  *   <li>Woken right after a commit that wrote events, and otherwise polls every
- *       {@code governance.outbox.poll-interval}. After a wake-up it waits {@code governance.outbox.gather}
- *       (default 3 ms) for the other commits of a burst to join the batch, so that under load a batch
- *       (a select, a produce request, a stamp) carries several events.</li>
+ *       {@code governance.outbox.poll-interval}. It publishes at once: the commits that come while a
+ *       batch is out join the next one, so under load a batch (a select, a produce request, a stamp)
+ *       carries several events without waiting for them (docs/adr/0006).</li>
  *   <li>Works on a database connection of its own, not one of the pool's: under a burst of requests
  *       that holds every pooled connection, events still leave. Its statements run in autocommit (a batch
  *       is a select and, once acknowledged, a stamp), and the stamps are committed without waiting for the
@@ -129,11 +129,7 @@ public class OutboxRelay {
                     lastCleanup = System.currentTimeMillis();
                 }
                 if (sent < config.batchSize()) {
-                    boolean woken = wake.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                    Duration gather = config.gather();
-                    if (woken && !gather.isZero()) {
-                        Thread.sleep(gather.toMillis(), gather.toNanosPart() % 1_000_000);
-                    }
+                    wake.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                     wake.drainPermits();
                 }
             } catch (InterruptedException e) {

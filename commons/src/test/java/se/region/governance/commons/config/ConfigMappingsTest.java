@@ -40,7 +40,6 @@ class ConfigMappingsTest {
         assertEquals(Duration.ofMillis(500), outbox.pollInterval());
         assertEquals(500, outbox.batchSize());
         assertEquals(Duration.ofDays(7), outbox.retention());
-        assertEquals(Duration.ofMillis(3), outbox.gather());
         assertEquals(Optional.empty(), outbox.topicPrefix());
         ConsumerRetryConfig retry = config.getConfigMapping(ConsumerRetryConfig.class);
         assertEquals(10, retry.maxAttempts());
@@ -58,7 +57,7 @@ class ConfigMappingsTest {
     void theSameNamesAsBefore() {
         Map<String, String> set = new java.util.HashMap<>(REQUIRED);
         set.putAll(Map.of("governance.outbox.enabled", "false", "governance.outbox.poll-interval", "PT2S",
-                "governance.outbox.batch-size", "7", "governance.outbox.retention", "P1D", "governance.outbox.gather", "PT0S",
+                "governance.outbox.batch-size", "7", "governance.outbox.retention", "P1D",
                 "governance.outbox.topic-prefix", "bench.", "governance.consumer.max-attempts", "3",
                 "governance.consumer.max-backoff-millis", "40", "governance.security.token-cache.max-size", "0",
                 "governance.security.token-cache.ttl", "PT5S"));
@@ -68,7 +67,6 @@ class ConfigMappingsTest {
         assertEquals(Duration.ofSeconds(2), outbox.pollInterval());
         assertEquals(7, outbox.batchSize());
         assertEquals(Duration.ofDays(1), outbox.retention());
-        assertEquals(Duration.ZERO, outbox.gather());
         assertEquals(Optional.of("bench."), outbox.topicPrefix());
         ConsumerRetryConfig retry = config.getConfigMapping(ConsumerRetryConfig.class);
         assertEquals(3, retry.maxAttempts());
