@@ -8,6 +8,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.Tuple;
 import org.junit.jupiter.api.Test;
+import se.region.governance.commons.testing.AsciiJson.Raw;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -15,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -24,6 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static se.region.governance.commons.testing.AsciiJson.ABSENT;
+import static se.region.governance.commons.testing.AsciiJson.json;
 import static se.region.governance.plans.api.Plans.HR;
 import static se.region.governance.plans.api.Plans.admin;
 
@@ -36,31 +38,17 @@ import static se.region.governance.plans.api.Plans.admin;
  *
  * <p>The bodies come from jqwik arbitraries, sampled inside a {@code @QuarkusTest} (jqwik's own engine
  * does not start Quarkus); a failure names the body that caused it. The service has no duration in
- * its requests.
+ * its requests. Bodies are written by {@code AsciiJson} (commons' test-jar): every non-ASCII character
+ * escaped, so lone surrogates reach the server as sent ({@code Raw}: a JSON token written as it is, e.g.
+ * a number JSON allows but Java may not hold; {@code ABSENT}: a member left out).
  */
 @QuarkusTest
 class RequestPropertiesTest {
 
     static final int TRIES = 50;
 
-    /** Leaves the member out of the body. */
-    static final Object ABSENT = new Object() {
-        @Override
-        public String toString() {
-            return "ABSENT";
-        }
-    };
-
     /** An explicit JSON null. */
     static final Raw NULL = new Raw("null");
-
-    /** A JSON token written as it is (numbers JSON allows but Java may not hold). */
-    record Raw(String json) {
-        @Override
-        public String toString() {
-            return json;
-        }
-    }
 
     // ---- generators --------------------------------------------------------------------------------
 
@@ -419,57 +407,5 @@ class RequestPropertiesTest {
 
     static String abbreviate(String s) {
         return s.length() <= 600 ? s : s.substring(0, 600) + "...(" + s.length() + " chars)";
-    }
-
-    /** JSON with every character outside printable ASCII escaped, so lone surrogates reach the server as sent. */
-    static String json(Object value) {
-        StringBuilder b = new StringBuilder();
-        write(b, value);
-        return b.toString();
-    }
-
-    private static void write(StringBuilder b, Object value) {
-        if (value == null) {
-            b.append("null");
-        } else if (value instanceof Raw raw) {
-            b.append(raw.json());
-        } else if (value instanceof String s) {
-            b.append('"');
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                if (c == '"' || c == '\\') {
-                    b.append('\\').append(c);
-                } else if (c < 0x20 || c > 0x7E) {
-                    b.append(String.format("\\u%04x", (int) c));
-                } else {
-                    b.append(c);
-                }
-            }
-            b.append('"');
-        } else if (value instanceof Map<?, ?> m) {
-            b.append('{');
-            boolean first = true;
-            for (Map.Entry<?, ?> e : m.entrySet()) {
-                if (!first) {
-                    b.append(',');
-                }
-                first = false;
-                write(b, String.valueOf(e.getKey()));
-                b.append(':');
-                write(b, e.getValue());
-            }
-            b.append('}');
-        } else if (value instanceof List<?> l) {
-            b.append('[');
-            for (int i = 0; i < l.size(); i++) {
-                if (i > 0) {
-                    b.append(',');
-                }
-                write(b, l.get(i));
-            }
-            b.append(']');
-        } else {
-            b.append(Objects.toString(value));
-        }
     }
 }

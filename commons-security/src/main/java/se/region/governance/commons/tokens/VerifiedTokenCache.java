@@ -11,8 +11,8 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import se.region.governance.commons.tokens.config.TokenCacheConfig;
 
 import javax.crypto.SecretKey;
 import java.security.PrivateKey;
@@ -42,10 +42,8 @@ public class VerifiedTokenCache implements JWTParser {
     private final LongSupplier clockMillis;
 
     @Inject
-    public VerifiedTokenCache(DefaultJWTParser delegate,
-                              @ConfigProperty(name = "governance.security.token-cache.max-size", defaultValue = "10000") long maxSize,
-                              @ConfigProperty(name = "governance.security.token-cache.ttl", defaultValue = "PT60S") Duration ttl) {
-        this(delegate, maxSize, ttl, System::currentTimeMillis);
+    public VerifiedTokenCache(DefaultJWTParser delegate, TokenCacheConfig config) {
+        this(delegate, config.maxSize(), config.ttl(), System::currentTimeMillis);
     }
 
     VerifiedTokenCache(JWTParser delegate, long maxSize, Duration ttl, LongSupplier clockMillis) {

@@ -2,7 +2,8 @@ package se.region.governance.commons.events;
 
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
+import se.region.governance.commons.config.ConsumerRetryConfig;
 
 /**
  * Applies a consumed event (or batch) again after a failure, with back-off, before giving up.
@@ -20,9 +21,12 @@ public class ConsumerRetry {
     private final int maxAttempts;
     private final long maxBackoffMillis;
 
-    public ConsumerRetry(@ConfigProperty(name = "governance.consumer.max-attempts", defaultValue = "10") int maxAttempts,
-                         @ConfigProperty(name = "governance.consumer.max-backoff-millis", defaultValue = "5000")
-                         long maxBackoffMillis) {
+    @Inject
+    public ConsumerRetry(ConsumerRetryConfig config) {
+        this(config.maxAttempts(), config.maxBackoffMillis());
+    }
+
+    ConsumerRetry(int maxAttempts, long maxBackoffMillis) {
         this.maxAttempts = Math.max(1, maxAttempts);
         this.maxBackoffMillis = Math.max(1, maxBackoffMillis);
     }

@@ -11,7 +11,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import se.region.governance.commons.config.OutboxRelayConfig;
 import se.region.governance.commons.jdbc.DedicatedConnections;
 
 import java.nio.charset.StandardCharsets;
@@ -39,9 +39,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>A batch is stamped published only after the broker acknowledged every record of it; if Kafka
  *       is away, nothing is stamped and the batch is retried with back-off: writes go on meanwhile.</li>
  *   <li>Woken right after a commit that wrote events, and otherwise polls every
- *       {@code governance.outbox.poll-interval}. After a wake-up it waits {@code governance.outbox.gather}
- *       (default 3 ms) for the other commits of a burst to join the batch, so that under load a batch
- *       (a select, a produce request, a stamp) carries several events.</li>
+ *       {@code governance.outbox.poll-interval}. It publishes at once: the commits that come while a
+ *       batch is out join the next one, so under load a batch (a select, a produce request, a stamp)
+ *       carries several events without waiting for them (docs/adr/0006).</li>
  *   <li>Works on a database connection of its own, not one of the pool's: under a burst of requests
  *       that holds every pooled connection, events still leave. Its statements run in autocommit (a batch
  *       is a select and, once acknowledged, a stamp), and the stamps are committed without waiting for the
@@ -58,27 +58,8 @@ public class OutboxRelay {
     @Inject
     DedicatedConnections connections;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @ConfigProperty(name = "governance.outbox.enabled", defaultValue = "true")
-    boolean enabled;
-
-    @ConfigProperty(name = "governance.outbox.poll-interval", defaultValue = "PT0.5S")
-    Duration pollInterval;
-
-    @ConfigProperty(name = "governance.outbox.batch-size", defaultValue = "500")
-    int batchSize;
-
-    @ConfigProperty(name = "governance.outbox.retention", defaultValue = "P7D")
-    Duration retention;
-
-    @ConfigProperty(name = "governance.outbox.gather", defaultValue = "PT0.003S")
-    Duration gather;
-
-    /** Put before every topic name: a benchmark's services publish apart from a running set's. */
-    @ConfigProperty(name = "governance.outbox.topic-prefix")
-    java.util.Optional<String> topicPrefix;
+    @Inject
+    OutboxRelayConfig config;
 
     private final Semaphore wake = new Semaphore(0);
     private final AtomicLong published = new AtomicLong();
@@ -90,7 +71,7 @@ public class OutboxRelay {
     private boolean publisher; // this relay holds the publishing lock on that connection's session
 
     void start(@Observes StartupEvent event) {
-        if (!enabled) {
+        if (!config.enabled()) {
             Log.info("Outbox relay disabled (governance.outbox.enabled=false)");
             return;
         }
@@ -147,11 +128,8 @@ public class OutboxRelay {
                     deletePublishedBeforeRetention();
                     lastCleanup = System.currentTimeMillis();
                 }
-                if (sent < batchSize) {
-                    boolean woken = wake.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
-                    if (woken && !gather.isZero()) {
-                        Thread.sleep(gather.toMillis(), gather.toNanosPart() % 1_000_000);
-                    }
+                if (sent < config.batchSize()) {
+                    wake.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                     wake.drainPermits();
                 }
             } catch (InterruptedException e) {
@@ -180,10 +158,10 @@ public class OutboxRelay {
         try (PreparedStatement ps = c.prepareStatement(
                 "select seq, topic, aggregate_id, payload from event_outbox where published_at is null"
                         + " order by seq limit ?")) {
-            ps.setInt(1, batchSize);
+            ps.setInt(1, config.batchSize());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    ProducerRecord<String, byte[]> record = new ProducerRecord<>(topicPrefix.orElse("") + rs.getString(2),
+                    ProducerRecord<String, byte[]> record = new ProducerRecord<>(config.topicPrefix().orElse("") + rs.getString(2),
                             rs.getString(3),
                             rs.getString(4).getBytes(StandardCharsets.UTF_8));
                     record.headers().add("content-type",
@@ -228,7 +206,7 @@ public class OutboxRelay {
     private void deletePublishedBeforeRetention() throws SQLException {
         try (PreparedStatement ps = connection().prepareStatement(
                 "delete from event_outbox where published_at < now() - cast(? as interval)")) {
-            ps.setString(1, retention.getSeconds() + " seconds");
+            ps.setString(1, config.retention().getSeconds() + " seconds");
             ps.executeUpdate();
         }
     }
@@ -261,7 +239,7 @@ public class OutboxRelay {
     private synchronized KafkaProducer<String, byte[]> producer() {
         if (producer == null) {
             Properties p = new Properties();
-            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
             p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
             p.put(ProducerConfig.ACKS_CONFIG, "all");
             p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);

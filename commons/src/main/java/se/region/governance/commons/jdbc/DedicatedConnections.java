@@ -1,7 +1,8 @@
 package se.region.governance.commons.jdbc;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
+import se.region.governance.commons.config.DatasourceConfig;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -17,12 +18,8 @@ import java.util.Properties;
 @ApplicationScoped
 public class DedicatedConnections {
 
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String url;
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String user;
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String password;
+    @Inject
+    DatasourceConfig datasource;
 
     /**
      * @param applicationName what {@code pg_stat_activity} shows for it
@@ -30,12 +27,12 @@ public class DedicatedConnections {
      */
     public Connection open(String applicationName, int socketTimeoutSeconds) throws SQLException {
         Properties p = new Properties();
-        p.setProperty("user", user);
-        p.setProperty("password", password);
+        p.setProperty("user", datasource.username());
+        p.setProperty("password", datasource.password());
         p.setProperty("ApplicationName", applicationName);
         p.setProperty("socketTimeout", Integer.toString(socketTimeoutSeconds));
         p.setProperty("tcpKeepAlive", "true");
         p.setProperty("connectTimeout", "5");
-        return DriverManager.getConnection(url, p);
+        return DriverManager.getConnection(datasource.jdbc().url(), p);
     }
 }

@@ -11,6 +11,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.Shrinkable;
 import net.jqwik.api.Tuple;
 import org.junit.jupiter.api.Test;
+import se.region.governance.commons.testing.AsciiJson.Raw;
 
 import java.io.IOException;
 import java.time.LocalDate;
@@ -22,13 +23,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static se.region.governance.commons.testing.AsciiJson.ABSENT;
+import static se.region.governance.commons.testing.AsciiJson.json;
 import static se.region.governance.docs.api.Docs.diary;
 import static se.region.governance.docs.api.Docs.etag;
 import static se.region.governance.docs.api.Docs.reader;
@@ -41,6 +43,10 @@ import static se.region.governance.docs.api.Docs.registrar;
  * every error is complete problem+json (a 400 names its fields); text no part of the set can store is
  * refused with 400; and what is accepted is answered, and read back, exactly as sent.
  * <p>
+ * Bodies are written by {@code AsciiJson} (commons' test-jar): every non-ASCII character escaped, so lone
+ * surrogates and controls reach the server as written ({@code Raw}: a value sent as it is, never compared on
+ * the way back; {@code ABSENT}: a member left out).
+ * <p>
  * jqwik generates the values (edge cases included); the samples run inside this Quarkus test, as
  * jqwik's own engine cannot start Quarkus. A failure names the body that caused it.
  */
@@ -49,18 +55,6 @@ class RequestPropertiesTest {
 
     static final int TRIES = 60;
     static final ObjectMapper JSON = new ObjectMapper();
-
-    /** A JSON value sent as it is (wrong types, huge numbers): never compared on the way back. */
-    record Raw(String json) {
-    }
-
-    /** A member left out of the body. */
-    static final Object ABSENT = new Object() {
-        @Override
-        public String toString() {
-            return "ABSENT";
-        }
-    };
 
     // --- generators ---
 
@@ -163,39 +157,6 @@ class RequestPropertiesTest {
             m.put((String) keysAndValues[i], keysAndValues[i + 1]);
         }
         return m;
-    }
-
-    // --- JSON, escaped to ASCII so that lone surrogates and controls reach the server as written ---
-
-    static String json(Object v) {
-        if (v == null) {
-            return "null";
-        }
-        if (v instanceof Raw r) {
-            return r.json();
-        }
-        if (v instanceof Boolean b) {
-            return b.toString();
-        }
-        if (v instanceof String s) {
-            StringBuilder b = new StringBuilder("\"");
-            for (char c : s.toCharArray()) {
-                if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') {
-                    b.append(String.format("\\u%04X", (int) c));
-                } else {
-                    b.append(c);
-                }
-            }
-            return b.append('"').toString();
-        }
-        if (v instanceof List<?> l) {
-            return l.stream().map(RequestPropertiesTest::json).collect(Collectors.joining(",", "[", "]"));
-        }
-        if (v instanceof Map<?, ?> m) {
-            return m.entrySet().stream().filter(e -> e.getValue() != ABSENT)
-                    .map(e -> json(e.getKey()) + ":" + json(e.getValue())).collect(Collectors.joining(",", "{", "}"));
-        }
-        throw new IllegalArgumentException(String.valueOf(v));
     }
 
     /** Text no part of the set can store or render: C0 controls but TAB/LF/CR, noncharacters, lone surrogates. */

@@ -25,6 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static se.region.governance.commons.testing.AsciiJson.ABSENT;
+import static se.region.governance.commons.testing.AsciiJson.json;
 import static se.region.governance.reports.testing.Reports.august2023;
 import static se.region.governance.reports.testing.Reports.reader;
 import static se.region.governance.reports.testing.Reports.reporter;
@@ -35,14 +37,14 @@ import static se.region.governance.reports.testing.Reports.reporter;
  * edges, very long text), odd dates (year 0, 9999, beyond, "", impossible days), periods backwards, as-of dates far
  * ahead, odd If-Match values. For each request: never a 5xx; every refusal complete problem+json (a 400 names its
  * fields); what is accepted reads back exactly as sent, and renders in every format. The requests come from jqwik
- * arbitraries sampled inside a {@code @QuarkusTest} (jqwik's own engine does not start Quarkus).
+ * arbitraries sampled inside a {@code @QuarkusTest} (jqwik's own engine does not start Quarkus). Bodies are written by
+ * {@code AsciiJson} (commons' test-jar): every non-ASCII character escaped, so a lone surrogate stays one.
  */
 @QuarkusTest
 class RequestPropertiesTest {
 
     static final int TRIES = 50;
     static final Section183 PLAN = new Section183();
-    static final Object ABSENT = new Object();
 
     @Inject
     EventLog log;
@@ -276,33 +278,6 @@ class RequestPropertiesTest {
             int status = reader().accept(format).get("/api/v1/reports/{id}", id).statusCode();
             assertEquals(200, status, format + " of " + shown);
         }
-    }
-
-    /** JSON with every character outside printable ASCII as a \\u escape (a lone surrogate stays one). */
-    static String json(Object v) {
-        if (v == null) {
-            return "null";
-        }
-        if (v instanceof Number) {
-            return v.toString();
-        }
-        if (v instanceof Map<?, ?> m) {
-            StringBuilder b = new StringBuilder("{");
-            m.forEach((k, value) -> b.append(b.length() > 1 ? "," : "").append(json(k)).append(':').append(json(value)));
-            return b.append('}').toString();
-        }
-        String s = v.toString();
-        StringBuilder b = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                b.append('\\').append(c);
-            } else if (c < 0x20 || c > 0x7E) {
-                b.append(String.format("\\u%04x", (int) c));
-            } else {
-                b.append(c);
-            }
-        }
-        return b.append('"').toString();
     }
 
     static String shown(Map<String, Object> body) {

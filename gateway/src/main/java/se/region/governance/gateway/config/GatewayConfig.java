@@ -1,4 +1,4 @@
-package se.region.governance.gateway;
+package se.region.governance.gateway.config;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;

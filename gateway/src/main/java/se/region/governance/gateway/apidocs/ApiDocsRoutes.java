@@ -1,4 +1,4 @@
-package se.region.governance.gateway;
+package se.region.governance.gateway.apidocs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +8,9 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import se.region.governance.gateway.config.GatewayConfig;
+import se.region.governance.gateway.config.PublicUrl;
+import se.region.governance.gateway.http.Problems;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package se.region.governance.gateway;
+package se.region.governance.gateway.config;
 
 import org.junit.jupiter.api.Test;
 

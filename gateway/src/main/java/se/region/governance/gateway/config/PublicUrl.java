@@ -1,4 +1,4 @@
-package se.region.governance.gateway;
+package se.region.governance.gateway.config;
 
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.http.HttpServerRequest;
@@ -6,10 +6,8 @@ import io.vertx.core.net.HostAndPort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.URI;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -25,17 +23,15 @@ public class PublicUrl {
     @Inject
     GatewayConfig config;
 
-    @ConfigProperty(name = "quarkus.http.proxy.proxy-address-forwarding", defaultValue = "false")
-    boolean forwarding;
-
-    @ConfigProperty(name = "quarkus.http.proxy.trusted-proxies")
-    Optional<List<String>> trustedProxies;
+    @Inject
+    ProxyForwardingConfig proxy;
 
     private String configured;
 
     void check(@Observes StartupEvent start) {
         configured = validate(config.publicUrl(), config.requirePublicUrl());
-        if (forwarding && trustedProxies.filter(l -> l.stream().anyMatch(s -> !s.isBlank())).isEmpty()) {
+        boolean anyTrusted = proxy.trustedProxies().filter(l -> l.stream().anyMatch(s -> !s.isBlank())).isPresent();
+        if (proxy.proxyAddressForwarding() && !anyTrusted) {
             // Quarkus trusts every sender when the list is empty: forged hosts and client addresses
             throw new IllegalStateException("GATEWAY_PROXY_FORWARDING is on but GATEWAY_TRUSTED_PROXIES is empty: "
                     + "list the addresses (or CIDR ranges) of the reverse proxies whose forwarded headers the gateway "
@@ -70,7 +66,7 @@ public class PublicUrl {
     }
 
     /** The base URL (scheme://host[:port], no trailing slash) for this request. */
-    String base(HttpServerRequest request) {
+    public String base(HttpServerRequest request) {
         if (configured != null) {
             return configured;
         }

@@ -1,10 +1,11 @@
-package se.region.governance.gateway;
+package se.region.governance.gateway.http;
 
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import se.region.governance.gateway.config.GatewayConfig;
 
 /**
  * A request line longer than {@code gateway.max-request-line-length} gets a problem+json 414 here.

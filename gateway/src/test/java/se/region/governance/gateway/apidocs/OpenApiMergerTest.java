@@ -1,4 +1,4 @@
-package se.region.governance.gateway;
+package se.region.governance.gateway.apidocs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

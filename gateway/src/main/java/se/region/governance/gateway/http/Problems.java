@@ -1,4 +1,4 @@
-package se.region.governance.gateway;
+package se.region.governance.gateway.http;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;

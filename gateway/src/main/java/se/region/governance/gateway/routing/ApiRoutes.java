@@ -1,4 +1,4 @@
-package se.region.governance.gateway;
+package se.region.governance.gateway.routing;
 
 import io.quarkus.logging.Log;
 import io.vertx.core.Future;
@@ -20,6 +20,9 @@ import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyResponse;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import se.region.governance.gateway.config.GatewayConfig;
+import se.region.governance.gateway.config.PublicUrl;
+import se.region.governance.gateway.http.Problems;
 
 import java.net.URI;
 import java.util.concurrent.TimeoutException;

@@ -1,4 +1,4 @@
-package se.region.governance.gateway;
+package se.region.governance.gateway.health;
 
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.KeyLocationResolver;

@@ -1,4 +1,4 @@
-package se.region.governance.gateway;
+package se.region.governance.gateway.health;
 
 import io.smallrye.health.api.HealthGroup;
 import io.smallrye.health.api.Wellness;
@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import se.region.governance.gateway.config.GatewayConfig;
 
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,4 +1,4 @@
-package se.region.governance.gateway;
+package se.region.governance.gateway.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -14,6 +14,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import se.region.governance.gateway.config.GatewayConfig;
+import se.region.governance.gateway.http.Problems;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package se.region.governance.gateway;
+package se.region.governance.gateway.http;
 
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;

@@ -1,0 +1,59 @@
+package se.region.governance.gateway;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The gateway has no domain and no persistence, so not the services' layers: its packages are by role.
+ * <ul>
+ *   <li>{@code security}, {@code routing}, {@code apidocs}, {@code health}: what a request reaches (the guard in
+ *       front of /api, the proxy to the services, /openapi and /asyncapi, the health checks); none knows another;</li>
+ *   <li>{@code http}: what every request meets before them and what the gateway answers itself (request id and
+ *       trace context, the request-line limit, problem+json);</li>
+ *   <li>{@code config}: the settings and the gateway's own public URL.</li>
+ * </ul>
+ * Dependencies point down that list, never up, and every class has a role.
+ */
+class ArchitectureTest {
+
+    static final String GATEWAY = "se.region.governance.gateway";
+
+    static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages(GATEWAY);
+
+    @Test
+    void dependenciesPointFromTheRolesToHttpToConfig() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("roles").definedBy(GATEWAY + ".security..", GATEWAY + ".routing..", GATEWAY + ".apidocs..",
+                        GATEWAY + ".health..")
+                .layer("http").definedBy(GATEWAY + ".http..")
+                .layer("config").definedBy(GATEWAY + ".config..")
+                .whereLayer("roles").mayNotBeAccessedByAnyLayer()
+                .whereLayer("http").mayOnlyBeAccessedByLayers("roles")
+                .whereLayer("config").mayOnlyBeAccessedByLayers("roles", "http")
+                .check(CLASSES);
+    }
+
+    @Test
+    void noRoleKnowsAnother() {
+        slices().matching(GATEWAY + ".(*)..").should().notDependOnEachOther()
+                .ignoreDependency(alwaysTrue(), resideInAnyPackage(GATEWAY + ".http..", GATEWAY + ".config.."))
+                .check(CLASSES);
+    }
+
+    @Test
+    void everyClassHasARole() {
+        noClasses().should().resideInAPackage(GATEWAY)
+                .because("each class belongs to one of security, routing, apidocs, health, http or config")
+                .check(CLASSES);
+    }
+}
