@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -57,8 +56,9 @@ public final class Requests {
         }
     }
 
-    public record PlanJson(@NotBlank @Size(max = 300) String title, @Size(max = 10000) String description,
-                           @NotBlank @Size(max = 200) @Pattern(regexp = NO_EDGE_SPACE, message = NO_EDGE_SPACE_MESSAGE)
+    public record PlanJson(@NotNull @HasText @Schema(pattern = HasText.PATTERN) @Size(max = 300) String title,
+                           @Size(max = 10000) String description,
+                           @NotNull @HasText @Size(max = 200) @Pattern(regexp = NO_EDGE_SPACE, message = NO_EDGE_SPACE_MESSAGE)
                            String ownerUnit,
                            @Valid DecisionJson decision, LocalDate periodFrom, LocalDate periodTo, PlanStatus status) {
         Commands.PlanData toData() {
@@ -80,11 +80,11 @@ public final class Requests {
         }
     }
 
-    public record MeasureJson(@NotBlank @Size(max = 20) @Pattern(regexp = NO_EDGE_SPACE, message = NO_EDGE_SPACE_MESSAGE)
+    public record MeasureJson(@NotNull @HasText @Size(max = 20) @Pattern(regexp = NO_EDGE_SPACE, message = NO_EDGE_SPACE_MESSAGE)
                               String code,
-                              @NotBlank @Size(max = 300) String title,
+                              @NotNull @HasText @Schema(pattern = HasText.PATTERN) @Size(max = 300) String title,
                               @Size(max = 10000) String description,
-                              @NotBlank @Size(max = 200) @Pattern(regexp = NO_EDGE_SPACE, message = NO_EDGE_SPACE_MESSAGE)
+                              @NotNull @HasText @Size(max = 200) @Pattern(regexp = NO_EDGE_SPACE, message = NO_EDGE_SPACE_MESSAGE)
                               String responsibleUnit,
                               @Size(max = 200) String responsiblePerson, MeasureStatus status,
                               @Min(0) @Max(100) Integer progress, @Min(0) @Max(1000) Integer weight,
@@ -136,7 +136,7 @@ public final class Requests {
     }
 
     public record CollaborationJson(@NotNull LocalDate date,
-                                    @NotEmpty @Size(max = 100) List<@NotBlank @Size(max = 200) String> parties,
+                                    @NotEmpty @Size(max = 100) List<@NotNull @HasText @Size(max = 200) String> parties,
                                     @NotNull CollaborationForm form, @Size(max = 10000) String outcome) {
         Commands.CollaborationData toData() {
             return new Commands.CollaborationData(date, parties, form, outcome);

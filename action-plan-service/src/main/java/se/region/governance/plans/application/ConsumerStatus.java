@@ -2,8 +2,8 @@ package se.region.governance.plans.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import se.region.governance.commons.events.DeadLetters;
+import se.region.governance.plans.config.DocumentsChannelConfig;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,10 +24,8 @@ public class ConsumerStatus {
 
     @Inject
     DeadLetters deadLetters;
-    @ConfigProperty(name = "mp.messaging.incoming.governance-documents.group.id", defaultValue = "action-plan-service")
-    String groupId;
-    @ConfigProperty(name = "mp.messaging.incoming.governance-documents.topic", defaultValue = DocumentReplicas.TOPIC)
-    String topic;
+    @Inject
+    DocumentsChannelConfig channel;
 
     public void received() {
         counts.computeIfAbsent("received", k -> new AtomicLong()).incrementAndGet();
@@ -51,7 +49,7 @@ public class ConsumerStatus {
     public Status status() {
         Map<String, Long> since = new LinkedHashMap<>();
         COUNTERS.forEach(c -> since.put(c, counts.getOrDefault(c, new AtomicLong()).get()));
-        DeadLetters.Summary dead = deadLetters.summary().getOrDefault(topic, new DeadLetters.Summary(0, null));
-        return new Status(groupId, List.of(new TopicStatus(topic, since, dead)));
+        DeadLetters.Summary dead = deadLetters.summary().getOrDefault(channel.topic(), new DeadLetters.Summary(0, null));
+        return new Status(channel.groupId(), List.of(new TopicStatus(channel.topic(), since, dead)));
     }
 }

@@ -1,17 +1,13 @@
 package se.region.governance.plans.domain;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
-import jakarta.persistence.Converter;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -37,7 +33,8 @@ public class Collaboration {
     @Column(nullable = false)
     public LocalDate date;
 
-    @Convert(converter = Parties.class)
+    /** Party names as a jsonb array, in the order sent (names may contain commas). */
+    @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
     public List<String> parties = new ArrayList<>();
 
@@ -52,29 +49,4 @@ public class Collaboration {
 
     @Column(name = "recorded_at", nullable = false)
     public OffsetDateTime recordedAt;
-
-    /** Party names as a JSON array (names may contain commas). */
-    @Converter
-    public static class Parties implements AttributeConverter<List<String>, String> {
-        private static final ObjectMapper JSON = new ObjectMapper();
-
-        @Override
-        public String convertToDatabaseColumn(List<String> list) {
-            try {
-                return JSON.writeValueAsString(list == null ? List.of() : list);
-            } catch (JsonProcessingException e) {
-                throw new IllegalArgumentException(e);
-            }
-        }
-
-        @Override
-        public List<String> convertToEntityAttribute(String s) {
-            try {
-                return s == null ? new ArrayList<>() : JSON.readValue(s, new TypeReference<ArrayList<String>>() {
-                });
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("stored parties are not a JSON list", e);
-            }
-        }
-    }
 }

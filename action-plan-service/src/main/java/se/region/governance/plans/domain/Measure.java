@@ -1,13 +1,14 @@
 package se.region.governance.plans.domain;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -61,11 +62,13 @@ public class Measure {
     @Column(name = "due_date")
     public LocalDate dueDate;
 
-    @Convert(converter = CodeListConverters.Principles.class)
+    /** Principle codes as a jsonb array, in the order set (V4; every list of both services is stored so). */
+    @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
     public List<Principle> principles = new ArrayList<>();
 
-    @Convert(converter = CodeListConverters.Ids.class)
+    /** Linked documents' ids as a jsonb array, in the order set. */
+    @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "document_ids", nullable = false)
     public List<UUID> documentIds = new ArrayList<>();
 

@@ -82,6 +82,7 @@ class DocumentConsumerDeadLetterTest {
         // the operators' summary finds the dead letters under the topic's name on the broker (prefixed in tests)
         given().auth().oauth2(TestTokens.token("admin")).when().get("/api/v1/plans/consumers").then()
                 .statusCode(200).contentType(ContentType.JSON)
+                .body("consumerGroup", equalTo("action-plan-service-test"))
                 .body("topics[0].topic", equalTo(DocumentReplicaTest.topic()))
                 .body("topics[0].deadLetters.count", greaterThanOrEqualTo((int) before + poison.size()))
                 .body("topics[0].deadLetters.latest.eventId", notNullValue())

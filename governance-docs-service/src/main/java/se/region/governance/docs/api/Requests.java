@@ -123,6 +123,12 @@ public final class Requests {
             @Size(max = 100) List<@Valid @NotNull RelationJson> relations,
             @Schema(description = DRAFTING_SINCE) @PastOrPresent(message = NOT_IN_FUTURE) LocalDate draftingSince) {
 
+        @JsonIgnore
+        @AssertTrue(message = "each principle at most once")
+        public boolean isPrinciplesDistinct() {
+            return principles == null || principles.stream().map(PrincipleJson::principle).distinct().count() == principles.size();
+        }
+
         Commands.DocumentData toData() {
             return new DocumentJson(diaryNumber == null ? "" : diaryNumber, title == null ? "" : title, type, political,
                     ownerUnit, responsible, summary, decision, principles, reviewDue, fileUrl, relations,

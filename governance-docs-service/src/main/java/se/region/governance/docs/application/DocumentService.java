@@ -1,8 +1,5 @@
 package se.region.governance.docs.application;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
@@ -88,10 +85,10 @@ public class DocumentService {
         return changes.record(before, d, DocumentEvents.UPDATED, Map.of());
     }
 
-    /** A plain read: one query, no transaction of its own (the hot path of other systems' lookups). */
+    /** A plain read: one query (the lists are in the row), no transaction of its own (the hot path of other systems' lookups). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public DocumentView get(UUID id) {
-        return DocumentView.of(documents.findComplete(id).orElseThrow(() -> DomainException.notFound("Document", id)));
+        return DocumentView.of(documents.findByIdOptional(id).orElseThrow(() -> DomainException.notFound("Document", id)));
     }
 
     /** The ids of every document the query matches, in its order (its page and size are not used). */
@@ -257,13 +254,11 @@ public class DocumentService {
             d.fileUrl = data.fileUrl();
         }
         if (!partial || data.principles() != null) {
-            d.principles.clear();
-            if (data.principles() != null) {
-                data.principles().forEach(p -> d.principles.add(new PrincipleTag(p.principle(), p.passage())));
-            }
+            d.expresses(data.principles() == null ? List.of() : data.principles().stream()
+                    .map(p -> new PrincipleTag(p.principle(), p.passage())).toList());
         }
         if (!partial || data.relations() != null) {
-            d.relations.clear();
+            List<Relation> relations = new ArrayList<>();
             if (data.relations() != null) {
                 for (Commands.RelationData r : data.relations()) {
                     if (r.documentId().equals(d.id) || documents.findById(r.documentId()) == null) {
@@ -271,25 +266,15 @@ public class DocumentService {
                                 "Unknown related document", "relations: document " + r.documentId()
                                 + " is not in the register" + (r.documentId().equals(d.id) ? " (it is this one)" : ""));
                     }
-                    d.relations.add(new Relation(r.kind(), r.documentId()));
+                    relations.add(new Relation(r.kind(), r.documentId()));
                 }
             }
+            d.relatesTo(relations);
         }
         d.refreshSearchText();
     }
 
     private OffsetDateTime now() {
         return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
-    }
-
-    static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() {
-    };
-
-    static List<String> readList(ObjectMapper json, String value) {
-        try {
-            return json.readValue(value, STRING_LIST);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored recipients are not a JSON list", e);
-        }
     }
 }

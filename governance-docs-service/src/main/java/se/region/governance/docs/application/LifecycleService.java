@@ -1,7 +1,5 @@
 package se.region.governance.docs.application;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -57,8 +55,6 @@ public class LifecycleService {
     @Inject
     DocumentChanges changes;
     @Inject
-    ObjectMapper json;
-    @Inject
     Clock clock;
     @Inject
     RegionTime region;
@@ -77,7 +73,7 @@ public class LifecycleService {
         Document d = register.lockedForChange(id, ifMatch, false);
         DocumentView before = DocumentView.of(d);
         d.moveTo(DocumentStatus.IN_CONSULTATION);
-        Consultation c = new Consultation(id, toJson(cmd.recipients()), cmd.deadline(), cmd.description(), now());
+        Consultation c = new Consultation(id, cmd.recipients(), cmd.deadline(), cmd.description(), now());
         consultations.persist(c);
         ConsultationView view = view(c);
         DocumentView after = changes.record(before, d, DocumentEvents.CONSULTATION_OPENED, Map.of("consultation", view));
@@ -207,17 +203,9 @@ public class LifecycleService {
     }
 
     private ConsultationView view(Consultation c) {
-        return new ConsultationView(c.id, c.documentId, DocumentService.readList(json, c.recipients), c.deadline,
+        return new ConsultationView(c.id, c.documentId, List.copyOf(c.recipients), c.deadline,
                 c.description, c.status, c.openedAt, c.closedAt,
                 consultations.responses(c.id).stream().map(ResponseView::of).toList());
-    }
-
-    private String toJson(List<String> values) {
-        try {
-            return json.writeValueAsString(values);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private OffsetDateTime now() {

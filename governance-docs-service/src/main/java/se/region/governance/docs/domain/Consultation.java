@@ -4,9 +4,13 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /** A consultation round (remiss): who was asked, by when. Closed when the document moves on. */
@@ -22,9 +26,10 @@ public class Consultation {
     @Column(name = "document_id", nullable = false)
     public UUID documentId;
 
-    /** JSON array of recipient names. */
+    /** Recipient names in the order sent (names may contain commas), as a jsonb array. */
+    @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
-    public String recipients;
+    public List<String> recipients = new ArrayList<>();
 
     @Column(nullable = false)
     public LocalDate deadline;
@@ -44,10 +49,10 @@ public class Consultation {
     protected Consultation() {
     }
 
-    public Consultation(UUID documentId, String recipientsJson, LocalDate deadline, String description, OffsetDateTime now) {
+    public Consultation(UUID documentId, List<String> recipients, LocalDate deadline, String description, OffsetDateTime now) {
         this.id = UUID.randomUUID();
         this.documentId = documentId;
-        this.recipients = recipientsJson;
+        this.recipients = new ArrayList<>(recipients);
         this.deadline = deadline;
         this.description = description;
         this.status = Status.OPEN;

@@ -1,21 +1,24 @@
 package se.region.governance.docs.domain;
 
-import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
-import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.hibernate.annotations.BatchSize;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import se.region.governance.commons.problem.DomainException;
+import se.region.governance.commons.problem.Problem;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -70,15 +73,18 @@ public class Document {
     @Column(name = "successor_id")
     public UUID successorId;
 
-    @ElementCollection
-    @CollectionTable(name = "document_principle", joinColumns = @JoinColumn(name = "document_id"))
-    @BatchSize(size = 100)
-    public Set<PrincipleTag> principles = new LinkedHashSet<>();
+    /**
+     * Each principle at most once, with its passage; a jsonb array in the row (V6), like every list of
+     * the register. Replaced as a whole ({@link #expresses}), never changed in place.
+     */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public List<PrincipleTag> principles = new ArrayList<>();
 
-    @ElementCollection
-    @CollectionTable(name = "document_relation", joinColumns = @JoinColumn(name = "document_id"))
-    @BatchSize(size = 100)
-    public Set<Relation> relations = new LinkedHashSet<>();
+    /** Each relation at most once; a jsonb array in the row (V6). Replaced as a whole ({@link #relatesTo}). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public List<Relation> relations = new ArrayList<>();
 
     /** Title, summary and principle passages: what the Swedish full-text index covers. */
     @Column(name = "search_text", nullable = false)
@@ -132,6 +138,21 @@ public class Document {
     public void replacedBy(UUID successor) {
         moveTo(DocumentStatus.REPLACED);
         successorId = successor;
+    }
+
+    /** Sets the principles the document expresses, in the order given; a principle given twice is refused. */
+    public void expresses(List<PrincipleTag> tags) {
+        if (tags.stream().map(t -> t.principle).distinct().count() != tags.size()) {
+            throw new DomainException(DomainException.Kind.INVALID, "validation", "Invalid request",
+                    "Invalid value of principles", Map.of("errors",
+                    List.of(new Problem.FieldError("principles", "each principle at most once"))));
+        }
+        principles = new ArrayList<>(tags);
+    }
+
+    /** Sets the document's relations, in the order given; a relation given twice is kept once. */
+    public void relatesTo(List<Relation> list) {
+        relations = new ArrayList<>(new LinkedHashSet<>(list));
     }
 
     public Set<UUID> replacedDocuments() {

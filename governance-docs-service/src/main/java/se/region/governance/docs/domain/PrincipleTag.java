@@ -1,21 +1,15 @@
 package se.region.governance.docs.domain;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Embeddable;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-
 import java.util.Objects;
 
-/** A trust principle the document expresses, with the passage that expresses it. */
-@Embeddable
+/**
+ * A trust principle the document expresses, with the passage that expresses it. An element of the
+ * document's {@code principles} list, stored in its row as {@code {"principle": …, "passage": …}}.
+ */
 public class PrincipleTag {
 
-    @Enumerated(EnumType.STRING)
-    @Column(name = "principle", nullable = false)
     public Principle principle;
 
-    @Column(name = "passage")
     public String passage;
 
     protected PrincipleTag() {

@@ -1,22 +1,16 @@
 package se.region.governance.docs.domain;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Embeddable;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-
 import java.util.Objects;
 import java.util.UUID;
 
-/** A relation to another registered document. */
-@Embeddable
+/**
+ * A relation to another registered document. An element of the document's {@code relations} list,
+ * stored in its row as {@code {"kind": …, "documentId": …}}.
+ */
 public class Relation {
 
-    @Enumerated(EnumType.STRING)
-    @Column(name = "kind", nullable = false)
     public RelationKind kind;
 
-    @Column(name = "target_id", nullable = false)
     public UUID documentId;
 
     protected Relation() {

@@ -16,12 +16,6 @@ public class DocumentRepository implements PanacheRepositoryBase<Document, UUID>
                 except == null ? new UUID(0, 0) : except) > 0;
     }
 
-    /** The document with its principles and relations, in one query (the read path of GET by id). */
-    public Optional<Document> findComplete(UUID id) {
-        return find("select distinct d from Document d left join fetch d.principles left join fetch d.relations"
-                + " where d.id = ?1", id).firstResultOptional();
-    }
-
     /** The document, locked for the rest of the transaction: lifecycle steps on one document run one at a time. */
     public Optional<Document> findForUpdate(UUID id) {
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);

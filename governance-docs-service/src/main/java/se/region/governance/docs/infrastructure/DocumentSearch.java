@@ -24,6 +24,13 @@ public class DocumentSearch {
     private static final List<String> SWEDISH_ENDINGS = List.of("ernas", "arnas", "ornas", "erna", "arna", "orna",
             "ens", "ets", "en", "et", "na", "ar", "er", "or", "n", "t", "s");
 
+    /**
+     * The document's principles (a jsonb array of {@code {"principle", "passage"}}) include the one in
+     * {@code :principle} (a jsonb array of one {@code {"principle": CODE}}): containment, which the GIN
+     * index document_principles (jsonb_path_ops, V6) answers.
+     */
+    public static final String HAS_PRINCIPLE = "d.principles @> cast(:principle as jsonb)";
+
     @Inject
     EntityManager em;
 
@@ -77,8 +84,8 @@ public class DocumentSearch {
             params.put("status", query.status().name());
         }
         if (query.principle() != null) {
-            where.append(" and exists (select 1 from document_principle p where p.document_id = d.id and p.principle = :principle)");
-            params.put("principle", query.principle().name());
+            where.append(" and ").append(HAS_PRINCIPLE);
+            params.put("principle", "[{\"principle\":\"" + query.principle().name() + "\"}]");
         }
         if (query.ownerUnit() != null) {
             where.append(" and lower(d.owner_unit) = lower(:ownerUnit)");
