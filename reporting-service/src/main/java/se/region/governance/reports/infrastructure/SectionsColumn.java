@@ -17,7 +17,7 @@ import java.io.UncheckedIOException;
 
 /**
  * How a report's sections are stored (column {@code report.sections}, {@code bytea}): their JSON in the LZ4 frame format
- * ({@code lz4 -dc} reads a value copied out of the column). Why compressed by the service, see docs/adr/0006. Rows
+ * ({@code lz4 -dc} reads a value copied out of the column). Why compressed by the service, see docs/adr/0007. Rows
  * written before V5 hold the JSON itself, which starts with {@code [}; a frame never does.
  */
 @Converter(autoApply = true)
