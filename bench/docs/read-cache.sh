@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The documents' kept JSON for GET by id (DocumentJsonCache, DocumentReads, DocumentChangeListener, V4's
-# notification, the @NonBlocking branch of DocumentResource) on vs off. Prints figures; asserts nothing.
+# The documents' kept JSON for GET by id (infrastructure/KeptDocumentJson, with its two hooks: V4's
+# notification and the @NonBlocking branch of DocumentResource) on vs off. Prints figures; asserts nothing.
 #
 #   bench/docs/read-cache.sh [SECONDS]     (default 6 s per measurement; the run takes about two minutes)
 #

@@ -32,7 +32,7 @@ import se.region.governance.commons.http.EntityTags;
 import se.region.governance.commons.http.PageResponse;
 import se.region.governance.commons.problem.DomainException;
 import se.region.governance.commons.problem.Problem;
-import se.region.governance.docs.application.DocumentJsonCache;
+import se.region.governance.docs.application.DocumentJson;
 import se.region.governance.docs.application.DocumentQuery;
 import se.region.governance.docs.application.DocumentReads;
 import se.region.governance.docs.application.DocumentService;
@@ -192,14 +192,14 @@ public class DocumentResource {
     @RolesAllowed({READER, REGISTRAR, PLANNER, REPORTER, ADMIN})
     @NonBlocking // a kept document is answered on the I/O thread; a load goes to a worker thread
     public Uni<Response> get(@PathParam("id") UUID id) {
-        DocumentJsonCache.Json kept = reads.kept(id);
+        DocumentJson kept = reads.kept(id);
         if (kept != null) {
             return Uni.createFrom().item(document(kept));
         }
         return Uni.createFrom().item(() -> document(reads.get(id))).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
-    private static Response document(DocumentJsonCache.Json d) {
+    private static Response document(DocumentJson d) {
         return Response.ok(d.body(), MediaType.APPLICATION_JSON_TYPE).tag(EntityTags.of(d.version())).build();
     }
 

@@ -11,6 +11,7 @@ import se.region.governance.docs.domain.AuditEntry;
 import se.region.governance.docs.domain.Document;
 import se.region.governance.docs.infrastructure.AuditRepository;
 import se.region.governance.docs.infrastructure.DocumentRepository;
+import se.region.governance.docs.infrastructure.KeptDocumentJson;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -41,7 +42,7 @@ public class DocumentChanges {
     @Inject
     Clock clock;
     @Inject
-    DocumentJsonCache reads;
+    KeptDocumentJson keptJson;
 
     /**
      * @param before the document before the change (null on creation)
@@ -72,7 +73,7 @@ public class DocumentChanges {
         if (before != null) {
             d.updatedAt = now;
         }
-        reads.dropAfterTransaction(d.id);
+        keptJson.dropAfterTransaction(d.id);
         documents.flush(); // the version increments here: the view and its ETag are the committed ones
         DocumentView after = DocumentView.of(d);
         List<FieldChange> changed = FieldChange.between(before == null ? null : before.trackedFields(), after.trackedFields());

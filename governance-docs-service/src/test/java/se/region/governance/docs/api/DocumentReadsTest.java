@@ -5,7 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
-import se.region.governance.docs.infrastructure.DocumentChangeListener;
+import se.region.governance.docs.infrastructure.KeptDocumentJson;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -35,7 +35,7 @@ class DocumentReadsTest {
     @Inject
     AgroalDataSource dataSource;
     @Inject
-    DocumentChangeListener listener;
+    KeptDocumentJson kept;
 
     @Test
     void aChangeThroughThisInstanceIsSeenByTheNextRead() {
@@ -105,7 +105,7 @@ class DocumentReadsTest {
     }
 
     private void awaitListening() {
-        await("the change listener listening", listener::isListening);
+        await("the change listener listening", kept::isListening);
     }
 
     private static void await(String what, BooleanSupplier condition) {

@@ -1,6 +1,7 @@
-package se.region.governance.docs.application;
+package se.region.governance.docs.infrastructure;
 
 import org.junit.jupiter.api.Test;
+import se.region.governance.docs.application.DocumentJson;
 
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -9,21 +10,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 /** What is kept, and when a read must go to the database. */
-class DocumentJsonCacheTest {
+class KeptDocumentJsonTest {
 
     private final UUID id = UUID.randomUUID();
     private final AtomicInteger loads = new AtomicInteger();
 
-    private DocumentJsonCache.Json load(long version) {
+    private DocumentJson load(long version) {
         loads.incrementAndGet();
-        return new DocumentJsonCache.Json(version, new byte[0]);
+        return new DocumentJson(version, new byte[0]);
     }
 
     @Test
     void keptWhileUnchangedAndDroppedOnAChange() {
-        DocumentJsonCache cache = new DocumentJsonCache(10);
+        KeptDocumentJson cache = new KeptDocumentJson(10);
         cache.listening();
-        DocumentJsonCache.Json first = cache.get(id, () -> load(0));
+        DocumentJson first = cache.get(id, () -> load(0));
         assertSame(first, cache.get(id, () -> load(0)));
         assertEquals(1, loads.get());
 
@@ -34,7 +35,7 @@ class DocumentJsonCacheTest {
 
     @Test
     void whatWasLoadedWhileAChangeWasAnnouncedIsNotKept() {
-        DocumentJsonCache cache = new DocumentJsonCache(10);
+        KeptDocumentJson cache = new KeptDocumentJson(10);
         cache.listening();
         cache.get(id, () -> {
             cache.changed(id); // committed by another instance while this read loaded the old version
@@ -46,7 +47,7 @@ class DocumentJsonCacheTest {
 
     @Test
     void nothingIsKeptWhileNotHearingChanges() {
-        DocumentJsonCache cache = new DocumentJsonCache(10);
+        KeptDocumentJson cache = new KeptDocumentJson(10);
         cache.get(id, () -> load(0));
         cache.get(id, () -> load(0));
         assertEquals(2, loads.get(), "not yet listening");
@@ -60,7 +61,7 @@ class DocumentJsonCacheTest {
 
     @Test
     void sizeZeroKeepsNothing() {
-        DocumentJsonCache cache = new DocumentJsonCache(0);
+        KeptDocumentJson cache = new KeptDocumentJson(0);
         cache.get(id, () -> load(0));
         cache.get(id, () -> load(0));
         assertEquals(2, loads.get());
