@@ -81,3 +81,12 @@ end
 LUA
   } > "$file"
 }
+
+# prepare_bench: $RESULTS (bench/results) made, wrk and bc installed, PostgreSQL and Kafka up
+prepare_bench() {
+  RESULTS=$ROOT/bench/results
+  mkdir -p "$RESULTS"
+  need wrk wrk
+  need bc bc
+  "$ROOT/deploy/local/infra" ensure >/dev/null
+}

@@ -20,12 +20,7 @@ set -euo pipefail
 DURATION=${1:-15}
 PORT=18081
 DB=governance_docs_bench
-RESULTS=$ROOT/bench/results
-mkdir -p "$RESULTS"
-
-need wrk wrk
-need bc bc
-"$ROOT/deploy/local/infra" ensure >/dev/null
+prepare_bench
 build_if_needed governance-docs-service
 fresh_db $DB
 start_service governance-docs-service $PORT $DB -Dquarkus.datasource.jdbc.max-size=24 -Dgovernance.outbox.enabled=false

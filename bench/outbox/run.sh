@@ -19,11 +19,7 @@ set -euo pipefail
 . "$(cd "$(dirname "$0")/.." && pwd)/lib.sh"
 DURATION=${1:-10}
 HERE=$ROOT/bench/outbox
-RESULTS=$ROOT/bench/results
-mkdir -p "$RESULTS"
-need wrk wrk
-need bc bc
-"$ROOT/deploy/local/infra" ensure >/dev/null
+prepare_bench
 build_if_needed governance-docs-service
 declare -A PORT=([a]=18121 [b]=18122) DB=([a]=governance_docs_bench_outbox_a [b]=governance_docs_bench_outbox_b)
 declare -A OPTS=([a]= [b]="${B_OPTS:-}") PID

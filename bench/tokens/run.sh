@@ -16,11 +16,7 @@ set -euo pipefail
 . "$(cd "$(dirname "$0")/.." && pwd)/lib.sh"
 DURATION=${1:-6}
 DB=governance_docs_bench_tokens
-RESULTS=$ROOT/bench/results
-mkdir -p "$RESULTS"
-need wrk wrk
-need bc bc
-"$ROOT/deploy/local/infra" ensure >/dev/null
+prepare_bench
 build_if_needed governance-docs-service
 build_if_needed gateway
 fresh_db $DB
