@@ -82,6 +82,21 @@ LUA
   } > "$file"
 }
 
+# curl_batch FILE: runs every request of a curl config file over one kept-alive connection, printing
+# how many answers had each status code
+curl_batch() { curl -sS -K <(sed '$ d' "$1") | sort | uniq -c | tr '\n' ' '; }
+# post_cfg URL JSON: one POST (with the header in $AUTH) as a curl config block; the answer's body is
+# dropped and its status code printed, unless KEEP_BODY=1 (then the body is printed, one per line)
+post_cfg() {
+  if [ "${KEEP_BODY:-0}" = 1 ]; then
+    printf 'url = "%s"\nrequest = "POST"\nheader = "%s"\nheader = "Content-Type: application/json"\nwrite-out = "\\n"\ndata = "%s"\nnext\n' \
+      "$1" "$AUTH" "${2//\"/\\\"}"
+  else
+    printf 'url = "%s"\nrequest = "POST"\nheader = "%s"\nheader = "Content-Type: application/json"\noutput = "/dev/null"\nwrite-out = "%%{http_code}\\n"\ndata = "%s"\nnext\n' \
+      "$1" "$AUTH" "${2//\"/\\\"}"
+  fi
+}
+
 # prepare_bench: $RESULTS (bench/results) made, wrk and bc installed, PostgreSQL and Kafka up
 prepare_bench() {
   RESULTS=$ROOT/bench/results
@@ -89,4 +104,74 @@ prepare_bench() {
   need wrk wrk
   need bc bc
   "$ROOT/deploy/local/infra" ensure >/dev/null
+}
+
+# ---- a whole set of N instances, apart from a developer's local set (the load and fault suites) ----
+# Ports: service base + 100 × instance (documents 19081, 19181, …; plans 19082…; reports 19083…),
+# gateway 19080 with every instance of a service in its route. Databases *_bench (fresh), topics and
+# consumer groups of this run's own (prefix bench.<time>., topics deleted by stop_set), so neither a
+# developer's local set nor an earlier run is read. Logs bench/results/<module>-<port>.log.
+SET_PREFIX=bench.$(date +%s).
+SET_GATEWAY=http://127.0.0.1:19080
+declare -A SET_PIDS=()      # "<module>:<instance>" -> pid
+SET_MODULES=(governance-docs-service action-plan-service reporting-service)
+declare -A SET_BASE=([governance-docs-service]=19081 [action-plan-service]=19082 [reporting-service]=19083)
+declare -A SET_DB=([governance-docs-service]=governance_docs_bench [action-plan-service]=action_plan_bench_set
+                   [reporting-service]=reporting_bench_set)
+
+set_port() { echo $(( ${SET_BASE[$1]} + 100 * $2 )); }
+
+# set_options MODULE: the Java options that put one instance of MODULE on the set's topics and groups
+set_options() {
+  local o="-Dgovernance.outbox.topic-prefix=$SET_PREFIX"
+  case $1 in
+    action-plan-service) o+=" -Dmp.messaging.incoming.governance-documents.topic=${SET_PREFIX}governance.documents"
+      o+=" -Dmp.messaging.incoming.governance-documents.group.id=${SET_PREFIX}action-plan-service" ;;
+    reporting-service) o+=" -Dmp.messaging.incoming.governance-documents.topic=${SET_PREFIX}governance.documents"
+      o+=" -Dmp.messaging.incoming.actionplan-plans.topic=${SET_PREFIX}actionplan.plans -DREPORTING_CONSUMER_GROUP=${SET_PREFIX}reporting-service" ;;
+  esac
+  echo "$o"
+}
+
+# start_instance MODULE I: starts instance I (0-based) of MODULE and waits until it is ready
+start_instance() {
+  local port; port=$(set_port "$1" "$2")
+  # shellcheck disable=SC2046
+  start_service "$1" "$port" "${SET_DB[$1]}" $(set_options "$1") || return 1
+  SET_PIDS["$1:$2"]=$SERVICE_PID
+}
+
+# start_set N [GATEWAY JAVA OPTS...]: fresh databases and topics, N instances of each service, the gateway
+start_set() {
+  local n=$1 m i urls; shift
+  for m in "${SET_MODULES[@]}"; do build_if_needed "$m"; fresh_db "${SET_DB[$m]}"; done
+  build_if_needed gateway
+  for m in "${SET_MODULES[@]}"; do
+    for ((i = 0; i < n; i++)); do start_instance "$m" "$i" || return 1; done
+  done
+  for m in "${SET_MODULES[@]}"; do
+    urls=""; for ((i = 0; i < n; i++)); do urls+="${urls:+,}http://127.0.0.1:$(set_port "$m" "$i")"; done
+    case $m in governance-docs-service) export DOCS_SERVICE_URL=$urls ;; action-plan-service) export PLANS_SERVICE_URL=$urls ;;
+      reporting-service) export REPORTS_SERVICE_URL=$urls ;; esac
+  done
+  READY_PATH=/q/health/ready start_service gateway 19080 unused "$@" || return 1
+  SET_PIDS["gateway:0"]=$SERVICE_PID
+}
+
+# stop_set: stops every process start_set started
+stop_set() {
+  local k
+  for k in "${!SET_PIDS[@]}"; do kill "${SET_PIDS[$k]}" 2>/dev/null || true; done
+  for k in "${!SET_PIDS[@]}"; do wait "${SET_PIDS[$k]}" 2>/dev/null || true; done
+  local t
+  for t in governance.documents actionplan.plans; do
+    kafka_tool org.apache.kafka.tools.TopicCommand --bootstrap-server 127.0.0.1:9092 --delete --if-exists \
+      --topic "$SET_PREFIX$t" >/dev/null 2>&1 || true
+  done
+}
+
+# kafka_tool CLASS ARGS...: runs one of the Kafka tools from the jars deploy/local/infra resolved
+kafka_tool() {
+  local kafka; kafka=$(ls -d "${GOVERNANCE_CACHE:-$HOME/.cache/governance-local}"/kafka-* | sort -V | tail -1)
+  java -cp "$kafka/libs/*" "$@"
 }

@@ -43,15 +43,6 @@ plan=$(curl -sS -X POST "$BASE/api/v1/plans" -H "$AUTH" -H 'Content-Type: applic
   '{"title":"Benchmarkplan","ownerUnit":"HR-avdelningen","decision":{"body":"REGIONSTYRELSEN","date":"2022-08-17","paragraph":"§ 183"}}' \
   | jq -r .id)
 
-# curl_batch FILE: runs every request of a curl config file over one kept-alive connection,
-# printing one status code per request
-curl_batch() { curl -sS -K <(sed '$ d' "$1") | sort | uniq -c | tr '\n' ' '; }
-# post_cfg URL JSON: one POST as a curl config block
-post_cfg() {
-  printf 'url = "%s"\nrequest = "POST"\nheader = "%s"\nheader = "Content-Type: application/json"\noutput = "/dev/null"\nwrite-out = "%%{http_code}\\n"\ndata = "%s"\nnext\n' \
-    "$1" "$AUTH" "${2//\"/\\\"}"
-}
-
 total=$((MEASURES_TOP * (SUBS_EACH + 1)))
 echo "== loading $total measures through POST /api/v1/plans/{id}/measures"
 start=$(date +%s.%N)
