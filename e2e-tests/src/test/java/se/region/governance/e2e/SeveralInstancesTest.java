@@ -63,17 +63,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * partitions each) read by consumer groups of this run's own. The tests call the instances directly, not
  * through the gateway: which instance answers is the point.
  * <p>
- * Measured on the development machine (2 cores, while the set runs): after {@code kill -9} of the
- * instance whose relay publishes, the other instance's relay held the publishing lock 0.1-0.6 s later
- * (its next poll, every {@code governance.outbox.poll-interval} = 0.5 s, after PostgreSQL ended the
- * killed session, which it does as soon as the kernel closes the socket), and events written meanwhile
- * reached the topic within 1 s of their commit. The test asserts the take-over within
- * {@link #TAKE_OVER_BOUND}, far above that, so only a relay that does not take over fails it.
+ * Measured on the development machine (2 cores shared with other builds, load average 17-25, two runs):
+ * after {@code kill -9} of the instance whose relay publishes, the other instance's relay held the
+ * publishing lock 0.1-0.4 s later (PostgreSQL ends the killed session as soon as the kernel closes its
+ * socket; the other relay tries the lock at its next poll, every {@code governance.outbox.poll-interval} =
+ * 0.5 s), and events committed meanwhile reached the topic at most 0.3-1.0 s after their commit. A change
+ * through one docs instance was served by the other 0.1-0.5 s after the change's answer (polling every
+ * 10 ms over HTTP). The test asserts the take-over within {@link #TAKE_OVER_BOUND}, far above that, so
+ * only a relay that does not take over fails it; the figures are printed to the test's output.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SeveralInstancesTest {
 
-    /** How long the surviving relay may take to publish after the publishing instance is killed (measured: under 1 s). */
+    /** How long the surviving relay may take to hold the publishing lock after a kill -9 of the publisher (measured: under 0.5 s). */
     static final Duration TAKE_OVER_BOUND = Duration.ofSeconds(30);
     private static final Duration EVENTUAL = Duration.ofSeconds(60);
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
@@ -303,7 +305,7 @@ class SeveralInstancesTest {
      * One relay publishes at a time (the one whose session holds the publishing lock): events written
      * through both instances reach the topic from one producer, in write order per document. When the
      * publishing instance is killed (SIGKILL), the other's relay takes the lock and publishes, within
-     * {@link #TAKE_OVER_BOUND} (measured: under 1 s; the class's javadoc), the events written meanwhile
+     * {@link #TAKE_OVER_BOUND} (measured: under 0.5 s; the class's javadoc), the events written meanwhile
      * included, each document's still in order (an event the killed relay sent but did not stamp may
      * come twice: delivery is at least once). Started again, the killed instance does not take the
      * publishing back while the other runs.
