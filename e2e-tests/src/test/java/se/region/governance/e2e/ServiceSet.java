@@ -16,15 +16,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import static org.awaitility.Awaitility.await;
 
 /**
- * The whole set as the run command starts it: the four packaged services (their
- * {@code target/quarkus-app} from the same reactor run), each a separate JVM, the three services on
- * their own {@code *_e2e} databases (emptied at start), all on the real Kafka broker, on topics named
- * with the prefix {@value #TOPIC_PREFIX} and consumer groups of their own. Ports are offset from the run
- * command's so a running local set is not disturbed.
+ * The whole set as the run command starts it: the packaged services (their {@code target/quarkus-app}
+ * from the same reactor run), each instance a separate JVM, the three services on their own
+ * {@code *_e2e} databases, all on the real Kafka broker, on topics named with a prefix of their own
+ * ({@value #TOPIC_PREFIX} by default) and consumer groups of their own. Ports are offset from the run
+ * command's so a running local set is not disturbed; instance {@code i} (from 0) of a service listens
+ * on the service's port + {@value #INSTANCE_PORT_STEP}·i, as with {@code deploy/local/run --instances}.
+ * <p>
+ * Every instance names itself to PostgreSQL ({@code ApplicationName} in its {@code DB_URL}), so
+ * {@code pg_stat_activity} and {@code pg_locks} tell which instance holds what. An instance can be
+ * killed as a crash would kill it ({@link #kill}) and started again ({@link #restart}).
  */
 final class ServiceSet implements AutoCloseable {
 
@@ -34,17 +40,126 @@ final class ServiceSet implements AutoCloseable {
      * the run neither reads nor feeds a local set's or a benchmark's topics and consumer groups.
      */
     static final String TOPIC_PREFIX = "e2e.";
+    /** Instance i of a service listens on its first instance's port + this · i. */
+    static final int INSTANCE_PORT_STEP = 100;
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+
+    /** The three services: their module, the first instance's port, their database. */
+    enum Service {
+        DOCS("governance-docs-service", 28081, "governance_docs_e2e"),
+        PLANS("action-plan-service", 28082, "action_plan_e2e"),
+        REPORTS("reporting-service", 28083, "reporting_e2e");
+
+        final String module;
+        final int port;
+        final String database;
+
+        Service(String module, int port, String database) {
+            this.module = module;
+            this.port = port;
+            this.database = database;
+        }
+
+        String jdbcUrl() {
+            return "jdbc:postgresql://127.0.0.1:5432/" + database;
+        }
+    }
+
+    /**
+     * How a set is laid out.
+     *
+     * @param instances    instances of each service
+     * @param topicPrefix  before every topic name the set publishes to and reads
+     * @param groupSuffix  after the consumer groups' names (a fresh suffix reads a topic from its start)
+     * @param cleanAtStart Flyway empties each database at start (with several instances the caller empties
+     *                     them instead: one instance's clean would drop what the other had migrated)
+     * @param gateway      whether a gateway runs in front of them
+     * @param options      more JVM options of a service's instances
+     */
+    record Layout(int instances, String topicPrefix, String groupSuffix, boolean cleanAtStart, boolean gateway,
+                  Map<Service, List<String>> options) {
+
+        /** One instance of each service behind the gateway, on the {@value #TOPIC_PREFIX} topics. */
+        static Layout wholeSet() {
+            return new Layout(1, TOPIC_PREFIX, "-e2e", true, true, Map.of());
+        }
+
+        /** The topics the set publishes to, as named on the broker. */
+        List<String> topics() {
+            return List.of(topicPrefix + "governance.documents", topicPrefix + "actionplan.plans",
+                    topicPrefix + "reporting.reports");
+        }
+
+        /** The consumer group of a service's consumers. */
+        String group(Service service) {
+            return service.module + groupSuffix;
+        }
+    }
+
+    /** One JVM of a packaged module, with what started it, so that it can be started again. */
+    static final class Instance {
+        final String module;
+        final String name;
+        final int port;
+        private final List<String> command;
+        private final Map<String, String> env;
+        private Process process;
+        private boolean down; // stopped or killed on purpose
+
+        private Instance(String module, String name, int port, List<String> command, Map<String, String> env) {
+            this.module = module;
+            this.name = name;
+            this.port = port;
+            this.command = command;
+            this.env = env;
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + port;
+        }
+
+        boolean isAlive() {
+            return process != null && process.isAlive();
+        }
+
+        @Override
+        public String toString() {
+            return name + " (:" + port + (process == null ? "" : ", pid " + process.pid()) + ")";
+        }
+    }
 
     private final Path root = LocalInfra.root();
     private final Path logs = root.resolve("e2e-tests/target/e2e-logs");
-    private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final Map<String, Instance> instances = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final Layout layout;
 
+    private ServiceSet(Layout layout) {
+        this.layout = layout;
+    }
+
+    /** One instance of each service and the gateway, started and ready. */
     static ServiceSet start() throws Exception {
-        ServiceSet set = new ServiceSet();
+        ServiceSet set = launch(Layout.wholeSet());
         try {
-            set.startAll();
+            set.awaitReady();
+        } catch (Exception | Error e) {
+            set.close();
+            throw e;
+        }
+        return set;
+    }
+
+    /**
+     * Starts every instance of the layout (and the gateway, if any) at the same moment and returns
+     * without waiting for them ({@link #awaitReady()} does). The set's topics that do not exist yet are
+     * created first, with {@value Broker#PARTITIONS} partitions.
+     */
+    static ServiceSet launch(Layout layout) throws Exception {
+        ServiceSet set = new ServiceSet(layout);
+        try (Broker broker = new Broker()) {
+            broker.ensureTopics(layout.topics());
+            set.launchAll();
         } catch (Exception | Error e) {
             set.close();
             throw e;
@@ -56,43 +171,81 @@ final class ServiceSet implements AutoCloseable {
         return "http://127.0.0.1:" + GATEWAY_PORT;
     }
 
-    private void startAll() throws Exception {
-        Files.createDirectories(logs);
-        Map<String, Integer> services = new LinkedHashMap<>();
-        services.put("governance-docs-service", 28081);
-        services.put("action-plan-service", 28082);
-        services.put("reporting-service", 28083);
-        Map<String, String> databases = Map.of("governance-docs-service", "governance_docs_e2e",
-                "action-plan-service", "action_plan_e2e", "reporting-service", "reporting_e2e");
-        Map<String, List<String>> topics = Map.of(
-                "governance-docs-service", List.of(),
-                "action-plan-service", List.of(
-                        "-Dmp.messaging.incoming.governance-documents.topic=" + TOPIC_PREFIX + "governance.documents",
-                        "-Dmp.messaging.incoming.governance-documents.group.id=action-plan-service-e2e"),
-                "reporting-service", List.of(
-                        "-Dmp.messaging.incoming.governance-documents.topic=" + TOPIC_PREFIX + "governance.documents",
-                        "-Dmp.messaging.incoming.actionplan-plans.topic=" + TOPIC_PREFIX + "actionplan.plans",
-                        "-DREPORTING_CONSUMER_GROUP=reporting-service-e2e"));
-        for (Map.Entry<String, Integer> s : services.entrySet()) {
-            List<String> options = new ArrayList<>(List.of("-Dquarkus.flyway.clean-disabled=false",
-                    "-Dquarkus.flyway.clean-at-start=true", "-Dgovernance.outbox.topic-prefix=" + TOPIC_PREFIX));
-            options.addAll(topics.get(s.getKey()));
-            launch(s.getKey(), s.getValue(), Map.of("DB_URL", "jdbc:postgresql://127.0.0.1:5432/" + databases.get(s.getKey())),
-                    options);
-        }
-        launch("gateway", GATEWAY_PORT, Map.of(
-                "DOCS_SERVICE_URL", "http://127.0.0.1:28081",
-                "PLANS_SERVICE_URL", "http://127.0.0.1:28082",
-                "REPORTS_SERVICE_URL", "http://127.0.0.1:28083",
-                // the journey runs many requests as one caller: the limit itself is the gateway's own tests' business
-                "GATEWAY_RATE_LIMIT_PER_SECOND", "1000", "GATEWAY_RATE_LIMIT_BURST", "2000"), List.of());
-        for (Map.Entry<String, Integer> s : services.entrySet()) {
-            awaitReady(s.getKey(), s.getValue());
-        }
-        awaitReady("gateway", GATEWAY_PORT);
+    /** The instances of a service, in order. */
+    List<Instance> instancesOf(Service service) {
+        return instances.values().stream().filter(i -> i.module.equals(service.module)).toList();
     }
 
-    private void launch(String module, int port, Map<String, String> env, List<String> extraOptions) throws IOException {
+    Instance instance(String name) {
+        Instance i = instances.get(name);
+        if (i == null) {
+            throw new IllegalArgumentException("no instance " + name + " in " + instances.keySet());
+        }
+        return i;
+    }
+
+    /** An instance's name: the module's with one instance, else {@code <module>-<i>} from 1 (as deploy/local/run names them). */
+    private String name(Service service, int index) {
+        return layout.instances() == 1 ? service.module : service.module + "-" + (index + 1);
+    }
+
+    private void launchAll() throws IOException {
+        Files.createDirectories(logs);
+        for (Service service : Service.values()) {
+            for (int i = 0; i < layout.instances(); i++) {
+                String name = name(service, i);
+                List<String> options = new ArrayList<>(List.of("-Dgovernance.outbox.topic-prefix=" + layout.topicPrefix()));
+                if (layout.cleanAtStart()) {
+                    options.addAll(List.of("-Dquarkus.flyway.clean-disabled=false", "-Dquarkus.flyway.clean-at-start=true"));
+                }
+                options.addAll(consumerOptions(service, name));
+                options.addAll(layout.options().getOrDefault(service, List.of()));
+                add(service.module, name, service.port + INSTANCE_PORT_STEP * i, options,
+                        Map.of("DB_URL", service.jdbcUrl() + "?ApplicationName=" + name));
+            }
+        }
+        if (layout.gateway()) {
+            // one URL per route with one instance (what the gateway takes today); with several, the list of them
+            add("gateway", "gateway", GATEWAY_PORT, List.of(), Map.of(
+                    "DOCS_SERVICE_URL", urls(Service.DOCS),
+                    "PLANS_SERVICE_URL", urls(Service.PLANS),
+                    "REPORTS_SERVICE_URL", urls(Service.REPORTS),
+                    // the journey runs many requests as one caller: the limit itself is the gateway's own tests' business
+                    "GATEWAY_RATE_LIMIT_PER_SECOND", "1000", "GATEWAY_RATE_LIMIT_BURST", "2000"));
+        }
+        for (Instance instance : instances.values()) {
+            Files.deleteIfExists(log(instance.name));
+            start(instance);
+        }
+    }
+
+    /** The consumers' topics and groups of the layout; each consumer named after its instance ({@code client.id}). */
+    private List<String> consumerOptions(Service service, String name) {
+        String documents = "-Dmp.messaging.incoming.governance-documents.";
+        String plans = "-Dmp.messaging.incoming.actionplan-plans.";
+        return switch (service) {
+            case DOCS -> List.of();
+            case PLANS -> List.of(documents + "topic=" + layout.topicPrefix() + "governance.documents",
+                    documents + "group.id=" + layout.group(service), documents + "client.id=" + name);
+            case REPORTS -> List.of(documents + "topic=" + layout.topicPrefix() + "governance.documents",
+                    plans + "topic=" + layout.topicPrefix() + "actionplan.plans",
+                    "-DREPORTING_CONSUMER_GROUP=" + layout.group(service),
+                    documents + "client.id=" + name + "-documents", plans + "client.id=" + name + "-plans");
+        };
+    }
+
+    /** Waits until every instance is ready. */
+    void awaitReady() {
+        for (Instance instance : instances.values()) {
+            awaitReady(instance);
+        }
+    }
+
+    private String urls(Service service) {
+        return instancesOf(service).stream().map(Instance::url).collect(Collectors.joining(","));
+    }
+
+    private void add(String module, String name, int port, List<String> extraOptions, Map<String, String> env) {
         Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: run the tests through the reactor (deploy/local/test), "
@@ -102,20 +255,51 @@ final class ServiceSet implements AutoCloseable {
                 "-Xmx256m", "-XX:TieredStopAtLevel=1", "-Dquarkus.profile=local", "-Dquarkus.http.port=" + port));
         command.addAll(extraOptions);
         command.addAll(List.of("-jar", jar.toString()));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(logs.resolve(module + ".log").toFile());
-        pb.environment().put("GOVERNANCE_ROOT", root.toString());
-        pb.environment().putAll(env);
-        processes.put(module, pb.start());
+        instances.put(name, new Instance(module, name, port, List.copyOf(command), Map.copyOf(env)));
     }
 
-    /** Stops one service as a crash or a scale-down would (the others keep running). */
-    void stop(String module) throws InterruptedException {
-        Process p = processes.get(module);
+    private void start(Instance instance) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(instance.command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log(instance.name).toFile()));
+        pb.environment().put("GOVERNANCE_ROOT", root.toString());
+        pb.environment().putAll(instance.env);
+        instance.process = pb.start();
+        instance.down = false;
+    }
+
+    /** Stops one instance as a scale-down would (its shutdown runs); the others keep running. */
+    void stop(String name) throws InterruptedException {
+        Instance instance = instance(name);
+        instance.down = true;
+        Process p = instance.process;
         p.destroy();
         if (!p.waitFor(15, TimeUnit.SECONDS)) {
             p.destroyForcibly().waitFor();
         }
+    }
+
+    /**
+     * Kills one instance as a crash would: SIGKILL to its JVM's own pid ({@link Process#destroyForcibly()}
+     * on the {@code java} process itself), so no shutdown hook runs and its connections are cut by the
+     * operating system. Returns once the process is gone.
+     */
+    void kill(String name) throws InterruptedException {
+        Instance instance = instance(name);
+        instance.down = true;
+        instance.process.destroyForcibly();
+        if (!instance.process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(instance + " still runs 30 s after SIGKILL");
+        }
+    }
+
+    /** Starts a stopped or killed instance again with the same command and waits until it is ready. */
+    void restart(String name) throws IOException {
+        Instance instance = instance(name);
+        if (instance.isAlive()) {
+            throw new IllegalStateException(instance + " still runs");
+        }
+        start(instance);
+        awaitReady(instance);
     }
 
     /**
@@ -145,13 +329,15 @@ final class ServiceSet implements AutoCloseable {
         return logs.resolve(name + ".log");
     }
 
-    private void awaitReady(String module, int port) {
-        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+    private void awaitReady(Instance instance) {
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(instance.url() + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(2)).build();
         try {
             await().atMost(READY_TIMEOUT).pollInterval(Duration.ofMillis(250)).until(() -> {
-                if (processes.values().stream().anyMatch(p -> !p.isAlive())) {
-                    throw new IllegalStateException("a service exited during start; see " + logs);
+                for (Instance i : instances.values()) {
+                    if (i.process != null && !i.down && !i.isAlive()) {
+                        throw new IllegalStateException(i + " exited; see " + log(i.name));
+                    }
                 }
                 try {
                     return http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
@@ -160,16 +346,17 @@ final class ServiceSet implements AutoCloseable {
                 }
             });
         } catch (ConditionTimeoutException e) {
-            throw new IllegalStateException(module + " not ready after " + READY_TIMEOUT + "; see " + logs.resolve(module + ".log"));
+            throw new IllegalStateException(instance + " not ready after " + READY_TIMEOUT + "; see " + log(instance.name));
         }
     }
 
     @Override
     public void close() {
-        for (Process p : processes.values()) {
+        List<Process> running = instances.values().stream().filter(Instance::isAlive).map(i -> i.process).toList();
+        for (Process p : running) {
             p.destroy();
         }
-        for (Process p : processes.values()) {
+        for (Process p : running) {
             try {
                 if (!p.waitFor(15, TimeUnit.SECONDS)) {
                     p.destroyForcibly();
