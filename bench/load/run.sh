@@ -4,7 +4,8 @@
 #
 #   bench/load/run.sh [INSTANCES] [SECONDS] [READS_PER_SECOND]    one run (defaults 1, 300, 20)
 #   bench/load/run.sh knee [INSTANCES] [SECONDS_PER_STEP]         reads at 25, 50, 100, 200, 400 /s
-#                                                                 (default 60 s each): read p99 per rate
+#                                                                 (default 60 s each, after a 60 s
+#                                                                 warm-up, WARMUP_SECONDS): read p99 per rate
 #
 # Starts its own set (bench/lib.sh start_set: N instances of each service on *_bench databases and this
 # run's own topics, gateway on :19080), loads 300 adopted documents and a plan of 20 measures, and
@@ -104,6 +105,8 @@ if [ $mode = run ]; then
   echo "Gatling report: $dir/index.html"
 else
   echo "== knee: reads at rising rates, $SECONDS_EACH s each, N=$INSTANCES"
+  echo "   warm-up: ${WARMUP_SECONDS:-60} s at 20 reads/s, not counted (the JIT compiles the hot paths)"
+  gatling "${WARMUP_SECONDS:-60}" 20 > /dev/null
   printf "%-10s %10s %10s %10s %8s\n" "reads/s" "read p50" "read p99" "read req/s" "errors"
   for rate in 25 50 100 200 400; do
     dir=$(gatling "$SECONDS_EACH" "$rate")
