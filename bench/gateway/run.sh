@@ -8,7 +8,8 @@
 #   2. through the gateway (:18090, routing to that copy; JWT verified at the edge and again in the service)
 #   3. through nginx (Debian package) as a plain reverse proxy with upstream keep-alive (:18098)
 # with wrk at 16 and 64 connections: req/s, p50, p99, and the ratios gateway/direct and nginx/direct;
-# then the CPU time per request of the service, the gateway and nginx on each way.
+# then direct and gateway paced at half the direct capacity (the p99 the gateway adds below saturation)
+# and the CPU time per request of the service, the gateway and nginx on each way.
 # The gateway's per-client rate limit is raised for the run (one token sends everything); everything
 # else is the gateway's default configuration. wrk, nginx and the services share the machine's cores.
 # The service's outbox relay is off: a benchmark's bulk load must not flood the shared event topics
@@ -99,6 +100,22 @@ for c in 16 64; do
   echo "$c connections (mean of 2 rounds): direct $(printf %.0f "${RPS[direct$c]}"), gateway $(printf %.0f "${RPS[gateway$c]}"), nginx $(printf %.0f "${RPS[nginx$c]}") req/s;" \
     "gateway/direct $(echo "scale=2; ${RPS[gateway$c]} / ${RPS[direct$c]}" | bc), nginx/direct $(echo "scale=2; ${RPS[nginx$c]} / ${RPS[direct$c]}" | bc)"
 done
+# The latency the gateway adds below saturation: each way paced at half the direct capacity at 16
+# connections (wrk's delay(): every connection waits 16/rate s between its requests; closed-loop pacing,
+# so a stall delays the next requests instead of queueing them: p99 here understates an open-loop p99).
+half=$(echo "${RPS[direct16]} / 2" | bc -l)
+paced=$RESULTS/gw-ids-paced.lua
+{ cat "$lua"; printf 'function delay()\n  return %d\nend\n' "$(printf %.0f "$(echo "16000 / $half" | bc -l)")"; } > "$paced"
+echo
+echo "paced at $(printf %.0f "$half") req/s (half the direct capacity), 16 connections, ${DURATION} s:"
+for way in direct gateway; do
+  read -r rps p50 p99 rest < <(wrk -t2 -c16 -d${DURATION}s --latency -s "$paced" -H "Authorization: Bearer $TOKEN" \
+    "${BASE[$way]}" | wrk_figures)
+  printf "  %-8s %10s req/s   p50 %8s   p99 %8s %s\n" "$way" "$rps" "$p50" "$p99" "${rest:-}"
+done
+echo "gateway/nginx throughput at 16 connections: $(echo "scale=2; ${RPS[gateway16]} / ${RPS[nginx16]}" | bc)"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+
 # Where the cycles go: CPU time (user + kernel, from /proc) per request of each process on the path,
 # over one more run of each way at 16 connections. On two shared cores a proxy's cycles are taken from
 # the service and the load generator, so its cost per request bounds its ratio.

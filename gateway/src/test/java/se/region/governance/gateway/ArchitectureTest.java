@@ -16,6 +16,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * <ul>
  *   <li>{@code security}, {@code routing}, {@code apidocs}, {@code health}: what a request reaches (the guard in
  *       front of /api, the proxy to the services, /openapi and /asyncapi, the health checks); none knows another;</li>
+ *   <li>{@code upstream}: the services behind the gateway and their instances (discovery, balancing, instances
+ *       marked down), which the roles share;</li>
  *   <li>{@code http}: what every request meets before them and what the gateway answers itself (request id and
  *       trace context, the request-line limit, problem+json);</li>
  *   <li>{@code config}: the settings and the gateway's own public URL.</li>
@@ -35,25 +37,27 @@ class ArchitectureTest {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("roles").definedBy(GATEWAY + ".security..", GATEWAY + ".routing..", GATEWAY + ".apidocs..",
                         GATEWAY + ".health..")
+                .layer("upstream").definedBy(GATEWAY + ".upstream..")
                 .layer("http").definedBy(GATEWAY + ".http..")
                 .layer("config").definedBy(GATEWAY + ".config..")
                 .whereLayer("roles").mayNotBeAccessedByAnyLayer()
+                .whereLayer("upstream").mayOnlyBeAccessedByLayers("roles")
                 .whereLayer("http").mayOnlyBeAccessedByLayers("roles")
-                .whereLayer("config").mayOnlyBeAccessedByLayers("roles", "http")
+                .whereLayer("config").mayOnlyBeAccessedByLayers("roles", "upstream", "http")
                 .check(CLASSES);
     }
 
     @Test
     void noRoleKnowsAnother() {
         slices().matching(GATEWAY + ".(*)..").should().notDependOnEachOther()
-                .ignoreDependency(alwaysTrue(), resideInAnyPackage(GATEWAY + ".http..", GATEWAY + ".config.."))
+                .ignoreDependency(alwaysTrue(), resideInAnyPackage(GATEWAY + ".upstream..", GATEWAY + ".http..", GATEWAY + ".config.."))
                 .check(CLASSES);
     }
 
     @Test
     void everyClassHasARole() {
         noClasses().should().resideInAPackage(GATEWAY)
-                .because("each class belongs to one of security, routing, apidocs, health, http or config")
+                .because("each class belongs to one of security, routing, apidocs, health, upstream, http or config")
                 .check(CLASSES);
     }
 }

@@ -41,7 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The gateway's own behaviour, in front of FakeUpstream (documents, reports) and a closed port (plans). */
 @QuarkusTest
-@QuarkusTestResource(FakeUpstream.class)
+@QuarkusTestResource(value = FakeUpstream.class, restrictToAnnotatedClass = true)
 class GatewayTest {
 
     /** A caller of its own, so the per-client rate limit of one test does not touch another. */

@@ -11,11 +11,12 @@ import jakarta.inject.Inject;
 import se.region.governance.gateway.config.GatewayConfig;
 import se.region.governance.gateway.config.PublicUrl;
 import se.region.governance.gateway.http.Problems;
+import se.region.governance.gateway.upstream.Upstream;
+import se.region.governance.gateway.upstream.Upstreams;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -41,6 +42,9 @@ public class ApiDocsRoutes {
     @Inject
     PublicUrl publicUrl;
 
+    @Inject
+    Upstreams services;
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private volatile Cached cached;
     private byte[] asyncApi;
@@ -48,7 +52,7 @@ public class ApiDocsRoutes {
     private record Cached(ObjectNode document, long at, boolean complete) {
     }
 
-    private record Upstream(String tag, String description, String prefix, URI base) {
+    private record Source(String tag, String description, String prefix, Upstream service) {
     }
 
     void install(@Observes Router router) {
@@ -85,20 +89,20 @@ public class ApiDocsRoutes {
         if (c != null && c.complete() && System.currentTimeMillis() - c.at() < config.openapi().cache().toMillis()) {
             return CompletableFuture.completedFuture(c.document());
         }
-        List<Upstream> upstreams = List.of(
-                new Upstream("governance-docs-service", "The register of governing documents (styrdokument)", "Docs",
-                        config.routes().documents()),
-                new Upstream("action-plan-service", "The action plan of regionstyrelsen 2022-08-17 § 183", "Plans",
-                        config.routes().plans()),
-                new Upstream("reporting-service", "Follow-up reports compiled from events", "Reports",
-                        config.routes().reports()));
+        List<Source> upstreams = List.of(
+                new Source("governance-docs-service", "The register of governing documents (styrdokument)", "Docs",
+                        services.documents()),
+                new Source("action-plan-service", "The action plan of regionstyrelsen 2022-08-17 § 183", "Plans",
+                        services.plans()),
+                new Source("reporting-service", "Follow-up reports compiled from events", "Reports",
+                        services.reports()));
         List<CompletableFuture<JsonNode>> fetches = upstreams.stream().map(this::fetch).toList();
         return CompletableFuture.allOf(fetches.toArray(CompletableFuture[]::new)).thenApply(ignored -> {
             List<OpenApiMerger.ServiceDoc> docs = new ArrayList<>();
             List<String> unavailable = new ArrayList<>();
             for (int i = 0; i < upstreams.size(); i++) {
                 JsonNode doc = fetches.get(i).join();
-                Upstream u = upstreams.get(i);
+                Source u = upstreams.get(i);
                 if (doc == null) {
                     unavailable.add(u.tag());
                 } else {
@@ -111,10 +115,12 @@ public class ApiDocsRoutes {
         });
     }
 
-    private CompletableFuture<JsonNode> fetch(Upstream upstream) {
-        HttpRequest request = HttpRequest.newBuilder(upstream.base().resolve("/q/openapi?format=json"))
-                .timeout(Duration.ofSeconds(5)).header("Accept", "application/json").GET().build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).thenApply(response -> {
+    private CompletableFuture<JsonNode> fetch(Source upstream) {
+        return upstream.service().anyInstance().toCompletionStage().toCompletableFuture().thenCompose(base -> {
+            HttpRequest request = HttpRequest.newBuilder(base.resolve("/q/openapi?format=json"))
+                    .timeout(Duration.ofSeconds(5)).header("Accept", "application/json").GET().build();
+            return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+        }).thenApply(response -> {
             if (response.statusCode() != 200) {
                 Log.warnf("OpenAPI of %s answered %d", upstream.tag(), response.statusCode());
                 return (JsonNode) null;

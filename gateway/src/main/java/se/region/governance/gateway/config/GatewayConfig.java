@@ -6,6 +6,7 @@ import io.smallrye.config.WithDefault;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** The gateway's settings (application.properties names the environment variable of each). */
@@ -13,6 +14,16 @@ import java.util.Optional;
 public interface GatewayConfig {
 
     Routes routes();
+
+    /** Where the instances behind each route come from: the routes' URLs, or Kubernetes. */
+    @WithDefault("static")
+    Discovery discovery();
+
+    Kubernetes kubernetes();
+
+    /** How long an instance that refused a connection is skipped. */
+    @WithDefault("5S")
+    Duration instanceDownTime();
 
     Duration upstreamTimeout();
 
@@ -41,12 +52,25 @@ public interface GatewayConfig {
 
     OpenApi openapi();
 
+    /** Each route's instances, as URLs (one, or several comma-separated). */
     interface Routes {
-        URI documents();
+        List<URI> documents();
 
-        URI plans();
+        List<URI> plans();
 
-        URI reports();
+        List<URI> reports();
+    }
+
+    enum Discovery {
+        /** The routes' URLs are the instances. */
+        STATIC,
+        /** The ready endpoints of the Kubernetes Service each route's URL names (its host's first label). */
+        KUBERNETES
+    }
+
+    interface Kubernetes {
+        /** The namespace of the services; empty: the gateway's own (its service account's). */
+        Optional<String> namespace();
     }
 
     interface RateLimit {

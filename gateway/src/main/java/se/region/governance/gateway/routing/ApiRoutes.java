@@ -9,8 +9,6 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
-import io.vertx.core.http.RequestOptions;
-import io.vertx.core.net.SocketAddress;
 import io.vertx.core.streams.ReadStream;
 import io.vertx.ext.web.Router;
 import io.vertx.httpproxy.Body;
@@ -23,12 +21,15 @@ import jakarta.inject.Inject;
 import se.region.governance.gateway.config.GatewayConfig;
 import se.region.governance.gateway.config.PublicUrl;
 import se.region.governance.gateway.http.Problems;
+import se.region.governance.gateway.upstream.Upstream;
+import se.region.governance.gateway.upstream.Upstreams;
 
 import java.net.URI;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Routes /api/v1/** to the service that owns it with Vert.x's reverse proxy, which streams bodies
+ * Routes /api/v1/** to an instance of the service that owns it (BalancedOrigin: chosen per request,
+ * idempotent requests tried once more elsewhere) with Vert.x's reverse proxy, which streams bodies
  * both ways and passes status, headers (ETag, If-Match, If-None-Match, Cache-Control, content
  * types) and bodies through. Added here: Location rewritten to the gateway's own URL;
  * problem+json 503 (service down) / 504 (no answer in time) instead of a bare 502 or a hang;
@@ -43,43 +44,40 @@ public class ApiRoutes {
     @Inject
     PublicUrl publicUrl;
 
+    @Inject
+    Upstreams upstreams;
+
     void install(@Observes Router router, Vertx vertx) {
         HttpClient client = vertx.createHttpClient(new HttpClientOptions()
                         .setConnectTimeout((int) config.connectTimeout().toMillis())
                         .setKeepAlive(true)
                         .setDecompressionSupported(false),
+                // Vert.x pools connections per origin: this bound holds for each instance
                 new PoolOptions().setHttp1MaxSize(config.maxConnectionsPerService()));
-        route(router, client, "/api/v1/documents", config.routes().documents());
-        route(router, client, "/api/v1/plans", config.routes().plans());
-        route(router, client, "/api/v1/reports", config.routes().reports());
+        route(router, client, "/api/v1/documents", upstreams.documents());
+        route(router, client, "/api/v1/plans", upstreams.plans());
+        route(router, client, "/api/v1/reports", upstreams.reports());
     }
 
-    private void route(Router router, HttpClient client, String prefix, URI target) {
-        SocketAddress origin = SocketAddress.inetSocketAddress(port(target), target.getHost());
-        long timeout = config.upstreamTimeout().toMillis();
+    /** Sends {@code prefix} and everything under it to the instances of {@code upstream}. */
+    void route(Router router, HttpClient client, String prefix, Upstream upstream) {
+        BalancedOrigin origin = new BalancedOrigin(upstream, config.upstreamTimeout().toMillis());
         HttpProxy proxy = HttpProxy.reverseProxy(client)
-                .originRequestProvider((request, c) -> c.request(new RequestOptions()
-                        .setServer(origin).setIdleTimeout(timeout)))
-                .addInterceptor(new UpstreamFailures(prefix, target, config.maxBodySize().asLongValue()))
+                .origin(origin)
+                .addInterceptor(new UpstreamFailures(prefix, upstream.name(), config.maxBodySize().asLongValue()))
                 .addInterceptor(new StreamedBodyLimit(config.maxBodySize().asLongValue()))
                 .addInterceptor(new BodilessAnswers())
-                .addInterceptor(new LocationRewrite(publicUrl));
+                .addInterceptor(new LocationRewrite(publicUrl))
+                .addInterceptor(origin); // innermost: a request it sends again skips the others
         router.route(prefix).handler(ctx -> proxy.handle(ctx.request()));
         router.route(prefix + "/*").handler(ctx -> proxy.handle(ctx.request()));
-    }
-
-    static int port(URI uri) {
-        if (uri.getPort() > 0) {
-            return uri.getPort();
-        }
-        return "https".equals(uri.getScheme()) ? 443 : 80;
     }
 
     /**
      * A service that is down or slow gets a problem+json 503 or 504, never a hang; a request whose
      * streamed body passed the limit (the service's request was reset) gets its 413.
      */
-    record UpstreamFailures(String prefix, URI target, long maxBodySize) implements ProxyInterceptor {
+    record UpstreamFailures(String prefix, String upstream, long maxBodySize) implements ProxyInterceptor {
         @Override
         public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
             return context.sendRequest().recover(failure -> {
@@ -95,7 +93,7 @@ public class ApiRoutes {
                 }
                 boolean timeout = isTimeout(failure);
                 int status = timeout ? 504 : 503;
-                Log.warnf("Upstream %s for %s failed: %s", target, prefix, failure.toString());
+                Log.warnf("Upstream %s for %s failed: %s", upstream, prefix, failure.toString());
                 ProxyResponse response = context.request().response();
                 response.setStatusCode(status);
                 response.headers().clear();
