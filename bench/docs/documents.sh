@@ -4,7 +4,7 @@
 # Document n (0-9,999): diary number BENCH/n/2026, title "Styrdokument n om W(n mod 12) och W(n/12 mod 12)",
 # type T(n mod 6) (POLICY, GUIDELINE, PLAN, STRATEGY, PROGRAM, RULE), summary "Sammanfattning om W(n/7 mod
 # 12)policyn", principle TRUST; every document is a DRAFT. So the search q=tillit&type=POLICY&status=DRAFT
-# matches 1,042 documents, q=tillit 2,380, and q=styr (a prefix of every title) all 10,000.
+# matches 1,013 documents, q=tillit 2,261, and q=styr (a prefix of every title) all 10,000.
 load_documents() {
   local base=$1 token=$2 batch i n csv code
   local words=(tillit styrning ledning policy riktlinje plan medarbetare kunskap öppenhet helhetssyn stöd samverkan)

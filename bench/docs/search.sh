@@ -58,19 +58,25 @@ for way in $WAYS; do
   done
 done
 
-echo "== warm-up: every search 4 s at $CONNS connections on each copy"
+WARMUP=${WARMUP:-8}
+echo "== warm-up: every search $WARMUP s at $CONNS connections on each copy (the JIT compiles the search's code)"
 for way in $WAYS; do for s in "${SEARCHES[@]}"; do
-  wrk -t2 -c"$CONNS" -d4s -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:${PORT[$way]}${s#*|}" >/dev/null
+  wrk -t2 -c"$CONNS" -d"${WARMUP}s" -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:${PORT[$way]}${s#*|}" >/dev/null
 done; done
 
-PG_PIDS=$(pgrep -u postgres | tr '\n' ' ')
+# PostgreSQL's CPU: the backends of each copy's pool (not those of other databases on the shared server)
+declare -A PG_PIDS
+for way in $WAYS; do
+  PG_PIDS[$way]=$(psql -h 127.0.0.1 -U governance -d "${DB[$way]}" -At -c \
+    "select string_agg(pid::text, ' ') from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()")
+done
 printf "\n%-26s %-6s %5s %5s %9s %9s %9s %11s %11s %6s\n" search build conns round req/s p50 p99 "svc ms/req" "pg ms/req" load
 for round in $(seq 1 "$ROUNDS"); do
   for s in "${SEARCHES[@]}"; do
     for way in $WAYS; do
-      s0=$(ticks "${SVC[$way]}"); g0=$(ticks $PG_PIDS)
+      s0=$(ticks "${SVC[$way]}"); g0=$(ticks ${PG_PIDS[$way]})
       out=$(wrk -t2 -c"$CONNS" -d"${DURATION}s" --latency -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:${PORT[$way]}${s#*|}")
-      s1=$(ticks "${SVC[$way]}"); g1=$(ticks $PG_PIDS)
+      s1=$(ticks "${SVC[$way]}"); g1=$(ticks ${PG_PIDS[$way]})
       reqs=$(echo "$out" | awk '/requests in/ {print $1}')
       read -r rps p50 p99 rest < <(echo "$out" | wrk_figures)
       printf "%-26s %-6s %5s %5s %9s %9s %9s %11s %11s %6s %s\n" "${s%%|*}" "$way" "$CONNS" "$round" "$rps" "$p50" "$p99" \
