@@ -5,7 +5,9 @@
 #
 # Its own copy of governance-docs-service on :18141 against a fresh database governance_docs_bench_search
 # (the 10,000 documents of bench/docs/documents.sh, loaded through the CSV import; outbox relay off; a pool
-# of 24), restarted after the import, then `analyze document` (what autovacuum does within a minute).
+# of 24), restarted after the import, then `vacuum analyze document`: what autovacuum does within a minute of
+# the import (since PostgreSQL 13 inserts alone start it), and what merges a GIN index's pending list, so that
+# a build with a GIN fastupdate index (before V7) is measured at its best.
 # BEFORE=DIR (a copy of governance-docs-service/target/quarkus-app built from an earlier commit): a second
 # copy from that build on :18142 with a database of its own (governance_docs_bench_search_before), and the
 # rounds measure the two in turn, so that the shared machine's drift hits both alike.
@@ -34,11 +36,13 @@ for way in $WAYS; do
   fresh_db "${DB[$way]}"
   SERVICE_JAR=${JAR[$way]} start_service governance-docs-service "${PORT[$way]}" "${DB[$way]}" "${opts[@]}"
   echo "== $way: loading 10,000 documents into ${DB[$way]}"
+  start=$(date +%s.%N)
   load_documents "http://127.0.0.1:${PORT[$way]}" "$TOKEN"
+  echo "   loaded in $(echo "$(date +%s.%N) - $start" | bc) s (load average $(cut -d' ' -f1 /proc/loadavg))"
   kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true
   SERVICE_JAR=${JAR[$way]} start_service governance-docs-service "${PORT[$way]}" "${DB[$way]}" "${opts[@]}"
   SVC[$way]=$SERVICE_PID
-  psql -h 127.0.0.1 -U governance -d "${DB[$way]}" -q -c "analyze document"
+  psql -h 127.0.0.1 -U governance -d "${DB[$way]}" -q -c "vacuum analyze document"
 done
 
 # name|path: the issue's search first
