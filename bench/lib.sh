@@ -29,11 +29,12 @@ build_if_needed() {
 # start_service MODULE PORT DB [EXTRA JAVA OPTS...]: starts the jar in the background; sets SERVICE_PID.
 # JVM options as the run command uses them (deploy/local/jvm-options; BENCH_JAVA_OPTS replaces them).
 # Waits for READY_PATH (default /q/health/ready; the gateway's readiness also needs every service).
+# SERVICE_JAR: another build's quarkus-run.jar instead of the module's (a comparison with an earlier commit).
 start_service() {
   local module=$1 port=$2 db=$3; shift 3
   mkdir -p "$ROOT/bench/results"
   DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" MALLOC_ARENA_MAX=2 java ${BENCH_JAVA_OPTS:-$(jvm_options "$module")} -Dquarkus.profile=local -Dquarkus.http.port="$port" "$@" \
-    -jar "$ROOT/$module/target/quarkus-app/quarkus-run.jar" > "$ROOT/bench/results/$module-$port.log" 2>&1 &
+    -jar "${SERVICE_JAR:-$ROOT/$module/target/quarkus-app/quarkus-run.jar}" > "$ROOT/bench/results/$module-$port.log" 2>&1 &
   SERVICE_PID=$!
   for _ in $(seq 1 120); do
     curl -fs "http://127.0.0.1:$port${READY_PATH:-/q/health/ready}" >/dev/null 2>&1 && return 0

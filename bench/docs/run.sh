@@ -17,6 +17,7 @@
 # (consumers of other services and test runs would have to read it all).
 set -euo pipefail
 . "$(cd "$(dirname "$0")/.." && pwd)/lib.sh"
+. "$ROOT/bench/docs/documents.sh"
 DURATION=${1:-15}
 PORT=18081
 DB=governance_docs_bench
@@ -29,22 +30,8 @@ TOKEN=$("$ROOT/deploy/local/token" registrar --sub bench)
 BASE=http://127.0.0.1:$PORT
 
 echo "== loading 10,000 documents through POST /api/v1/documents/import (2 x 5,000 rows)"
-words=(tillit styrning ledning policy riktlinje plan medarbetare kunskap öppenhet helhetssyn stöd samverkan)
-types=(POLICY GUIDELINE PLAN STRATEGY PROGRAM RULE)
 start=$(date +%s.%N)
-for batch in 0 1; do
-  csv=$RESULTS/docs-import-$batch.csv
-  {
-    echo "diaryNumber,title,type,ownerUnit,summary,principles"
-    for i in $(seq 0 4999); do
-      n=$((batch * 5000 + i))
-      echo "BENCH/$n/2026,Styrdokument $n om ${words[$((n % 12))]} och ${words[$(((n / 12) % 12))]},${types[$((n % 6))]},Enhet $((n % 40)),Sammanfattning om ${words[$(((n / 7) % 12))]}policyn,TRUST"
-    done
-  } > "$csv"
-  code=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$BASE/api/v1/documents/import" \
-    -H "Authorization: Bearer $TOKEN" -H 'Content-Type: text/csv' --data-binary @"$csv")
-  [ "$code" = 201 ] || { echo "import answered $code" >&2; exit 1; }
-done
+load_documents "$BASE" "$TOKEN"
 echo "   loaded in $(echo "$(date +%s.%N) - $start" | bc) s; RSS after the import: $(rss_mb "$SERVICE_PID") MB"
 # The measurement is of a service serving reads, not of one that has just held two 5,000-row imports
 # (the JVM keeps the memory it took for them): restart it, as any deployment starts it.

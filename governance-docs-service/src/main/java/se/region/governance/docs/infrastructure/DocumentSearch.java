@@ -37,66 +37,105 @@ public class DocumentSearch {
     public record Page(List<UUID> ids, long total) {
     }
 
+    /**
+     * A page of the query's matches and their total. With {@code q}, one statement reads both: a text search
+     * visits every match anyway (the GIN index says which rows match, not how many, and the rank needs each
+     * row's vector), so the total is counted in the same pass ({@code count(*) over ()}, taken before the
+     * limit) instead of by a second search. Without {@code q}, two statements: the total from an index alone
+     * where the filters allow, the page in the order of an index that stops after its rows (V7).
+     */
     public Page search(DocumentQuery query) {
-        StringBuilder where = new StringBuilder(" from document d where true");
+        StringBuilder from = new StringBuilder(" from document d");
         Map<String, Object> params = new LinkedHashMap<>();
-        if (!filters(query, where, params)) {
+        if (!filters(query, from, params)) {
             return new Page(List.of(), 0);
         }
-        Query count = em.createNativeQuery("select count(*)" + where);
+        long offset = (long) query.page() * query.size();
+        if (query.q() != null) {
+            List<?> rows = page("select d.id, count(*) over ()", from, params, query, offset);
+            if (!rows.isEmpty()) {
+                List<UUID> ids = new ArrayList<>(rows.size());
+                for (Object row : rows) {
+                    ids.add(uuid(((Object[]) row)[0]));
+                }
+                return new Page(ids, ((Number) ((Object[]) rows.get(0))[1]).longValue());
+            }
+            // no row: nothing matches, or the page lies past the last match (its total is still the answer's)
+            return new Page(List.of(), offset == 0 ? 0 : count(from, params));
+        }
+        long total = count(from, params);
+        if (total <= offset) {
+            return new Page(List.of(), total);
+        }
+        return new Page(ids(page("select d.id", from, params, query, offset)), total);
+    }
+
+    private long count(CharSequence from, Map<String, Object> params) {
+        Query count = em.createNativeQuery("select count(*)" + from);
         params.forEach(count::setParameter);
-        long total = ((Number) count.getSingleResult()).longValue();
-        if (total == 0) {
-            return new Page(List.of(), 0);
-        }
-        Query select = em.createNativeQuery("select d.id" + where + " order by " + orderBy(query) + ", d.id"
+        return ((Number) count.getSingleResult()).longValue();
+    }
+
+    private List<?> page(String select, CharSequence from, Map<String, Object> params, DocumentQuery query, long offset) {
+        Query page = em.createNativeQuery(select + from + " order by " + orderBy(query) + ", d.id"
                 + " limit :limit offset :offset");
-        params.forEach(select::setParameter);
-        select.setParameter("limit", query.size());
-        select.setParameter("offset", (long) query.page() * query.size());
-        return new Page(ids(select.getResultList()), total);
+        params.forEach(page::setParameter);
+        page.setParameter("limit", query.size());
+        page.setParameter("offset", offset);
+        return page.getResultList();
     }
 
     private static List<UUID> ids(List<?> rows) {
         List<UUID> ids = new ArrayList<>(rows.size());
         for (Object row : rows) {
-            ids.add(row instanceof UUID u ? u : UUID.fromString(row.toString()));
+            ids.add(uuid(row));
         }
         return ids;
     }
 
-    /** Appends the query's conditions; false if it can match nothing (a text search without a word). */
-    private static boolean filters(DocumentQuery query, StringBuilder where, Map<String, Object> params) {
+    private static UUID uuid(Object value) {
+        return value instanceof UUID u ? u : UUID.fromString(value.toString());
+    }
+
+    /**
+     * Appends the query's conditions to {@code from document d}; false if it can match nothing (a text search
+     * without a word). The text query is a row of the from clause ({@code tsq}), computed once per statement:
+     * written as {@code to_tsquery('swedish', :tsq)} in the rank, a generic plan (the JDBC driver prepares a
+     * statement on the server from its fifth use) parsed it again for every match.
+     */
+    private static boolean filters(DocumentQuery query, StringBuilder from, Map<String, Object> params) {
         String tsQuery = query.q() == null ? null : toTsQuery(query.q());
         if (query.q() != null) {
             if (tsQuery == null) {
                 return false;
             }
-            where.append(" and d.search_vector @@ to_tsquery('swedish', :tsq)");
+            from.append(", to_tsquery('swedish', :tsq) tsq where d.search_vector @@ tsq");
             params.put("tsq", tsQuery);
+        } else {
+            from.append(" where true");
         }
         if (query.type() != null) {
-            where.append(" and d.type = :type");
+            from.append(" and d.type = :type");
             params.put("type", query.type().name());
         }
         if (query.status() != null) {
-            where.append(" and d.status = :status");
+            from.append(" and d.status = :status");
             params.put("status", query.status().name());
         }
         if (query.principle() != null) {
-            where.append(" and ").append(HAS_PRINCIPLE);
+            from.append(" and ").append(HAS_PRINCIPLE);
             params.put("principle", "[{\"principle\":\"" + query.principle().name() + "\"}]");
         }
         if (query.ownerUnit() != null) {
-            where.append(" and lower(d.owner_unit) = lower(:ownerUnit)");
+            from.append(" and lower(d.owner_unit) = lower(:ownerUnit)");
             params.put("ownerUnit", query.ownerUnit());
         }
         if (query.diaryNumber() != null) {
-            where.append(" and lower(d.diary_number) = lower(:diaryNumber)");
+            from.append(" and lower(d.diary_number) = lower(:diaryNumber)");
             params.put("diaryNumber", query.diaryNumber());
         }
         if (query.reviewDueBefore() != null) {
-            where.append(" and d.review_due < :reviewDueBefore");
+            from.append(" and d.review_due < :reviewDueBefore");
             params.put("reviewDueBefore", query.reviewDueBefore());
         }
         return true;
@@ -104,12 +143,12 @@ public class DocumentSearch {
 
     /** The ids of every match in the query's order, without paging (the CSV export pages through them). */
     public List<UUID> allIds(DocumentQuery query) {
-        StringBuilder where = new StringBuilder(" from document d where true");
+        StringBuilder from = new StringBuilder(" from document d");
         Map<String, Object> params = new LinkedHashMap<>();
-        if (!filters(query, where, params)) {
+        if (!filters(query, from, params)) {
             return List.of();
         }
-        Query select = em.createNativeQuery("select d.id" + where + " order by " + orderBy(query) + ", d.id");
+        Query select = em.createNativeQuery("select d.id" + from + " order by " + orderBy(query) + ", d.id");
         params.forEach(select::setParameter);
         return ids(select.getResultList());
     }
@@ -117,7 +156,7 @@ public class DocumentSearch {
     private static String orderBy(DocumentQuery q) {
         String dir = q.ascending() ? " asc" : " desc";
         return switch (q.sortField()) {
-            case "relevance" -> "ts_rank(d.search_vector, to_tsquery('swedish', :tsq))" + dir;
+            case "relevance" -> "ts_rank(d.search_vector, tsq)" + dir;
             case "diaryNumber" -> "lower(d.diary_number)" + dir;
             case "createdAt" -> "d.created_at" + dir;
             case "updatedAt" -> "d.updated_at" + dir;

@@ -185,6 +185,53 @@ class DocumentApiTest {
     }
 
     @Test
+    void textSearchPagesItsRankedMatchesWithTheirTotal() {
+        String unit = "Rank-" + UUID.randomUUID();
+        String most = create("{\"diaryNumber\":\"" + diary() + "\",\"title\":\"Tillit i vården\",\"type\":\"POLICY\",\"ownerUnit\":\""
+                + unit + "\",\"summary\":\"Tillit och åter tillit\"}");
+        java.util.Set<String> matching = new java.util.HashSet<>(java.util.Set.of(most));
+        for (String title : new String[]{"Öppen tillit", "Zonens tillitsmodell", "Ärlig tillit", "Arbetets tillit"}) {
+            matching.add(create("{\"diaryNumber\":\"" + diary() + "\",\"title\":\"" + title + "\",\"type\":\"POLICY\",\"ownerUnit\":\""
+                    + unit + "\"}"));
+        }
+        create("{\"diaryNumber\":\"" + diary() + "\",\"title\":\"Budget\",\"type\":\"POLICY\",\"ownerUnit\":\"" + unit + "\"}");
+        create("{\"diaryNumber\":\"" + diary() + "\",\"title\":\"Tillit för planer\",\"type\":\"PLAN\",\"ownerUnit\":\"" + unit + "\"}");
+
+        // by relevance (the default with q): the document that says it most comes first; pages of 2 cover every
+        // match once (ties in rank are broken by id), each page with the total, also the page past the last
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        for (int page = 0; page < 3; page++) {
+            var body = reader().queryParam("ownerUnit", unit).queryParam("type", "POLICY").queryParam("q", "tillit")
+                    .queryParam("size", 2).queryParam("page", page).get("/api/v1/documents").then().statusCode(200)
+                    .body("total", equalTo(5)).body("page", equalTo(page)).body("size", equalTo(2))
+                    .body("items", hasSize(page < 2 ? 2 : 1)).extract().jsonPath();
+            seen.addAll(body.getList("items.id"));
+        }
+        assertEquals(most, seen.get(0), "ranked first");
+        assertEquals(matching, new java.util.HashSet<>(seen), "every match once");
+        assertEquals(5, seen.size(), "no match twice");
+        reader().queryParam("ownerUnit", unit).queryParam("type", "POLICY").queryParam("q", "tillit").queryParam("size", 2)
+                .queryParam("page", 7).get("/api/v1/documents").then().statusCode(200)
+                .body("total", equalTo(5)).body("items", hasSize(0));
+        reader().queryParam("ownerUnit", unit).queryParam("q", "kvalitet").get("/api/v1/documents").then().statusCode(200)
+                .body("total", equalTo(0)).body("items", hasSize(0));
+
+        // a prefix: "tilli" finds every form; with the PLAN the filter left out, six matches
+        reader().queryParam("ownerUnit", unit).queryParam("q", "tilli").get("/api/v1/documents").then()
+                .body("total", equalTo(6));
+        // by title with q: Swedish order (å, ä, ö after z), paged with the total
+        reader().queryParam("ownerUnit", unit).queryParam("type", "POLICY").queryParam("q", "tillit").queryParam("sort", "title")
+                .queryParam("size", 4).get("/api/v1/documents").then().statusCode(200).body("total", equalTo(5))
+                .body("items.title", equalTo(java.util.List.of("Arbetets tillit", "Tillit i vården", "Zonens tillitsmodell", "Ärlig tillit")));
+        reader().queryParam("ownerUnit", unit).queryParam("type", "POLICY").queryParam("q", "tillit").queryParam("sort", "title,desc")
+                .queryParam("size", 1).get("/api/v1/documents").then().body("total", equalTo(5))
+                .body("items[0].title", equalTo("Öppen tillit"));
+        // without q, past the last page: the total still comes
+        reader().queryParam("ownerUnit", unit).queryParam("size", 5).queryParam("page", 3).get("/api/v1/documents").then()
+                .statusCode(200).body("total", equalTo(7)).body("items", hasSize(0));
+    }
+
+    @Test
     void csvExportHasTheColumnsAndRows() {
         String unit = "Csv-" + UUID.randomUUID();
         String dnr = diary();
