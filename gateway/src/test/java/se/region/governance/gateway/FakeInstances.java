@@ -5,7 +5,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 
-import java.net.ServerSocket;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -71,11 +70,7 @@ public class FakeInstances implements QuarkusTestResourceLifecycleManager {
     }
 
     private static String closedPort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return "http://127.0.0.1:" + s.getLocalPort(); // free now, closed when the gateway calls it
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return "http://127.0.0.1:" + FakeUpstream.closedPort();
     }
 
     @Override

@@ -89,7 +89,7 @@ public class FakeUpstream implements QuarkusTestResourceLifecycleManager {
                 "quarkus.http.proxy.trusted-proxies", "127.0.0.1");
     }
 
-    private static int closedPort() {
+    static int closedPort() {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort(); // free now, closed when the gateway calls it
         } catch (Exception e) {
