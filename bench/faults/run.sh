@@ -86,17 +86,17 @@ fault_reports_mid_stream() {
 
 # run_fault NAME FUNCTION: writers and readers, the fault 5 s in, then wait for the writers
 run_fault() {
-  local name=$1 fn=$2 per=$((WRITES / WRITERS)) w r pids=()
+  local name=$1 fn=$2 per=$((WRITES / WRITERS)) w r pids=() readers=()
   : > "$OUT/$name.writes"; : > "$OUT/$name.reads"; touch "$OUT/$name.running"
   for ((w = 1; w <= WRITERS; w++)); do writer "$name" "$w" "$per" & pids+=($!); done
-  for ((r = 1; r <= READERS; r++)); do reader "$name" "$r" & done
+  for ((r = 1; r <= READERS; r++)); do reader "$name" "$r" & readers+=($!); done
   sleep 5
   local start; start=$(date +%s)
   $fn
   echo "   $name: fault over after $(( $(date +%s) - start )) s" >&2
   wait "${pids[@]}"
   rm -f "$OUT/$name.running"
-  wait
+  wait "${readers[@]}"   # not a bare wait: the restarted instances are this shell's children too
 }
 
 FAULTS=(kill-docs:fault_kill_docs kill-plans:fault_kill_plans kill-reports:fault_kill_reports
