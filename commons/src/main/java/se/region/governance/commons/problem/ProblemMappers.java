@@ -171,13 +171,15 @@ public class ProblemMappers {
     /**
      * Overload, not a fault: the connection pool had no free connection within its acquisition timeout
      * (Agroal's SQLException), or PostgreSQL gave up waiting for a lock (55P03) or cancelled a statement
-     * on its statement timeout (57014), or the connection to the database was lost (class 08, e.g. the
-     * database restarting). The transaction rolled back, so a retry is safe.
+     * on its statement timeout (57014), or the connection to the database was lost (class 08) or ended by
+     * the server shutting down or starting (57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot connect
+     * now: a restart of PostgreSQL, seen in bench/faults). The transaction rolled back, so a retry is safe.
      */
     static boolean isOverload(Throwable t) {
         if (t instanceof java.sql.SQLException sql) {
             String state = sql.getSQLState();
             return "55P03".equals(state) || "57014".equals(state) || (state != null && state.startsWith("08"))
+                    || "57P01".equals(state) || "57P02".equals(state) || "57P03".equals(state)
                     || (sql.getMessage() != null && sql.getMessage().startsWith(POOL_EXHAUSTED));
         }
         return false;

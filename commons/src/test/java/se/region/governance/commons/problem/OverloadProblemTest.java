@@ -36,6 +36,10 @@ class OverloadProblemTest {
         // the database went away mid-request (PgJDBC: "An I/O error occurred while sending to the backend", 08006)
         assertEquals(503, mappers.unexpected(new org.hibernate.exception.JDBCConnectionException("insert",
                 new SQLException("An I/O error occurred while sending to the backend.", "08006")), null).getStatus());
+        // PostgreSQL restarted mid-request: the server ends the session (57P01), then refuses while starting (57P03)
+        assertEquals(503, mappers.unexpected(new GenericJDBCException("insert",
+                new SQLException("FATAL: terminating connection due to administrator command", "57P01")), null).getStatus());
+        assertTrue(ProblemMappers.isOverload(new SQLException("FATAL: the database system is starting up", "57P03")));
     }
 
     @Test
