@@ -107,14 +107,8 @@ public class DocumentResource {
                          @QueryParam("size") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
                                  maximum = "200", defaultValue = "20")) String size,
                          @Context HttpHeaders headers, @Context UriInfo uri) {
-        DocumentQuery query = DocumentQuery.of(q,
-                Params.enumValue("type", Params.sent(uri, "type", type), DocumentType.class),
-                Params.enumValue("status", Params.sent(uri, "status", status), DocumentStatus.class),
-                Params.enumValue("principle", Params.sent(uri, "principle", principle), Principle.class), ownerUnit,
-                diaryNumber, Params.date("reviewDueBefore", Params.sent(uri, "reviewDueBefore", reviewDueBefore)),
-                Params.sent(uri, "sort", sort),
-                Params.integer("page", Params.sent(uri, "page", page), 0, 0, Integer.MAX_VALUE / 200),
-                Params.integer("size", Params.sent(uri, "size", size), 20, 1, 200));
+        DocumentQuery query = Params.documentQuery(uri, q, type, status, principle, ownerUnit, diaryNumber,
+                reviewDueBefore, sort, page, size, 200);
         if (!wantsCsv(headers)) {
             return Response.ok(service.list(query), MediaType.APPLICATION_JSON_TYPE).build();
         }

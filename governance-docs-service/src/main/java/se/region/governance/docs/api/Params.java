@@ -2,6 +2,10 @@ package se.region.governance.docs.api;
 
 import se.region.governance.commons.problem.DomainException;
 import se.region.governance.commons.problem.Problem;
+import se.region.governance.docs.application.DocumentQuery;
+import se.region.governance.docs.domain.DocumentStatus;
+import se.region.governance.docs.domain.DocumentType;
+import se.region.governance.docs.domain.Principle;
 
 import jakarta.ws.rs.core.UriInfo;
 
@@ -63,6 +67,24 @@ final class Params {
             // answered below
         }
         throw invalid(name, "must be a whole number from " + min + " to " + max);
+    }
+
+    /**
+     * A register search from its query parameters (as the resource method received them), each invalid one a 400
+     * naming it: the register's list and the public one parse them alike; the public one passes no unit, diary
+     * number or review date.
+     */
+    static DocumentQuery documentQuery(UriInfo uri, String q, String type, String status, String principle,
+                                       String ownerUnit, String diaryNumber, String reviewDueBefore, String sort,
+                                       String page, String size, int maxSize) {
+        return DocumentQuery.of(q,
+                enumValue("type", sent(uri, "type", type), DocumentType.class),
+                enumValue("status", sent(uri, "status", status), DocumentStatus.class),
+                enumValue("principle", sent(uri, "principle", principle), Principle.class), ownerUnit, diaryNumber,
+                date("reviewDueBefore", sent(uri, "reviewDueBefore", reviewDueBefore)),
+                sent(uri, "sort", sort),
+                integer("page", sent(uri, "page", page), 0, 0, Integer.MAX_VALUE / maxSize),
+                integer("size", sent(uri, "size", size), 20, 1, maxSize));
     }
 
     /** A 400 validation problem naming one parameter (or field), as bean validation answers. */

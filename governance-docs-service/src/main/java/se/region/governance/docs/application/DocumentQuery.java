@@ -13,10 +13,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A register search: filters, sort and page. */
+/** A register search: filters, sort and page; {@code publicOnly} leaves out every DRAFT (ADR 10). */
 public record DocumentQuery(String q, DocumentType type, DocumentStatus status, Principle principle, String ownerUnit,
                             String diaryNumber, LocalDate reviewDueBefore, String sortField, boolean ascending,
-                            int page, int size) {
+                            int page, int size, boolean publicOnly) {
 
     public static final List<String> SORT_FIELDS =
             List.of("title", "diaryNumber", "createdAt", "updatedAt", "reviewDue", "status", "type", "relevance");
@@ -43,7 +43,13 @@ public record DocumentQuery(String q, DocumentType type, DocumentStatus status, 
             ascending = m.group(2) == null || m.group(2).toLowerCase(Locale.ROOT).equals("asc");
         }
         return new DocumentQuery(blankToNull(q), type, status, principle, blankToNull(ownerUnit),
-                blankToNull(diaryNumber), reviewDueBefore, field, ascending, page, size);
+                blankToNull(diaryNumber), reviewDueBefore, field, ascending, page, size, false);
+    }
+
+    /** The same search over the public documents only: a condition of the search, so pages and totals count them alone. */
+    public DocumentQuery onlyPublic() {
+        return new DocumentQuery(q, type, status, principle, ownerUnit, diaryNumber, reviewDueBefore, sortField, ascending,
+                page, size, true);
     }
 
     private static final Pattern SORT = Pattern.compile("([A-Za-z]+)(?:,((?i)asc|desc))?");

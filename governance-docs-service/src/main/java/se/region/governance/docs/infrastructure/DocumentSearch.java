@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import se.region.governance.docs.application.DocumentQuery;
+import se.region.governance.docs.domain.DocumentStatus;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -121,6 +122,10 @@ public class DocumentSearch {
         if (query.status() != null) {
             from.append(" and d.status = :status");
             params.put("status", query.status().name());
+        }
+        if (query.publicOnly()) {
+            from.append(" and d.status <> :draft");
+            params.put("draft", DocumentStatus.DRAFT.name());
         }
         if (query.principle() != null) {
             from.append(" and ").append(HAS_PRINCIPLE);
