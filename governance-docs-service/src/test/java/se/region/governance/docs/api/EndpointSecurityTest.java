@@ -1,6 +1,13 @@
 package se.region.governance.docs.api;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.HttpMethod;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -10,6 +17,8 @@ import org.junit.jupiter.api.TestFactory;
 import se.region.governance.commons.security.Roles;
 import se.region.governance.commons.testing.TestTokens;
 
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +30,8 @@ import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static se.region.governance.docs.api.Docs.diary;
 import static se.region.governance.docs.api.Docs.etag;
 
@@ -30,7 +41,9 @@ import static se.region.governance.docs.api.Docs.etag;
  * plans' status and change feeds only); no token 401. Writes: registrar, of the document's unit or
  * another (no unit rule: the registry keeps the register for every unit), and admin succeed with the
  * endpoint's status; reader, planner, reporter and integration 403; no token 401. An endpoint in the
- * OpenAPI document but not in {@link #TABLE} (or the other way round) fails.
+ * OpenAPI document but not in {@link #TABLE} (or the other way round) fails. The public register
+ * ({@code /api/v1/public/documents}, ADR 10) answers every caller, with or without a token, and is the only
+ * {@code @PermitAll} resource.
  */
 @QuarkusTest
 class EndpointSecurityTest {
@@ -72,13 +85,21 @@ class EndpointSecurityTest {
         }
     }
 
-    /** The rule of one endpoint: read or write, the success status, and how to make a request. */
-    record Rule(boolean write, int success, Supplier<Call> fixture) {
+    /** Who may call an endpoint: anyone (the public register, ADR 10), the readers, or the writers. */
+    enum Access {
+        PUBLIC, READ, WRITE
+    }
+
+    /** The rule of one endpoint: its access, the success status, and how to make a request. */
+    record Rule(Access access, int success, Supplier<Call> fixture) {
         int expected(Caller caller) {
+            if (access == Access.PUBLIC) {
+                return success;
+            }
             return switch (caller) {
                 case NONE -> 401;
                 case INTEGRATION -> 403;
-                case READER, PLANNER, REPORTER -> write ? 403 : success;
+                case READER, PLANNER, REPORTER -> access == Access.WRITE ? 403 : success;
                 case REGISTRAR_OWN_UNIT, REGISTRAR_OTHER_UNIT, ADMIN -> success;
             };
         }
@@ -100,6 +121,9 @@ class EndpointSecurityTest {
             String[] c = consulted();
             return get("/api/v1/documents/" + c[0] + "/consultations/" + c[1]);
         });
+
+        open("GET /api/v1/public/documents", () -> get("/api/v1/public/documents"));
+        open("GET /api/v1/public/documents/{id}", () -> get("/api/v1/public/documents/" + adopted()));
 
         write("POST /api/v1/documents", 201, () -> json("POST", "/api/v1/documents", document(diary()), null));
         write("POST /api/v1/documents/import", 201, () -> new Call("POST", "/api/v1/documents/import", "text/csv",
@@ -127,12 +151,16 @@ class EndpointSecurityTest {
                 "/api/v1/documents/" + adopted() + "/repeal", "{\"reason\":\"Ersatt av lag\"}", null));
     }
 
+    private static void open(String endpoint, Supplier<Call> fixture) {
+        TABLE.put(endpoint, new Rule(Access.PUBLIC, 200, fixture));
+    }
+
     private static void read(String endpoint, Supplier<Call> fixture) {
-        TABLE.put(endpoint, new Rule(false, 200, fixture));
+        TABLE.put(endpoint, new Rule(Access.READ, 200, fixture));
     }
 
     private static void write(String endpoint, int success, Supplier<Call> fixture) {
-        TABLE.put(endpoint, new Rule(true, success, fixture));
+        TABLE.put(endpoint, new Rule(Access.WRITE, success, fixture));
     }
 
     private static Call get(String path) {
@@ -176,6 +204,34 @@ class EndpointSecurityTest {
                 .filter(m -> Set.of("get", "put", "post", "patch", "delete", "head", "options").contains(m))
                 .forEach(m -> endpoints.add(m.toUpperCase() + " " + path)));
         return endpoints;
+    }
+
+    /**
+     * {@code @PermitAll} (no role, no token) only on the public register, and that resource only reads: a new
+     * anonymous endpoint, or a write on the public path, fails here before it is reviewed as a rule of the table.
+     */
+    @Test
+    void onlyThePublicResourceIsPermitAllAndItOnlyReads() {
+        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("se.region.governance.docs");
+        ArchRuleDefinition.classes().that().areAnnotatedWith(PermitAll.class)
+                .should().be(PublicDocumentResource.class).allowEmptyShould(true).check(classes);
+        ArchRuleDefinition.methods().that().areAnnotatedWith(PermitAll.class)
+                .should().beDeclaredIn(PublicDocumentResource.class).allowEmptyShould(true).check(classes);
+        assertTrue(PublicDocumentResource.class.isAnnotationPresent(PermitAll.class));
+        Set<String> httpMethods = new TreeSet<>();
+        for (Method m : PublicDocumentResource.class.getDeclaredMethods()) {
+            for (Annotation a : m.getAnnotations()) {
+                HttpMethod http = a.annotationType().getAnnotation(HttpMethod.class);
+                if (http != null) {
+                    httpMethods.add(http.value());
+                }
+            }
+            assertFalse(m.isAnnotationPresent(RolesAllowed.class), m + " has a role: it would need a token");
+        }
+        assertEquals(Set.of(HttpMethod.GET), httpMethods);
+        documentedEndpoints().stream().filter(e -> e.contains(" /api/v1/public/"))
+                .forEach(e -> assertTrue(e.startsWith("GET "), e + " is public and not a GET"));
     }
 
     @Test
