@@ -2,9 +2,6 @@ package se.region.governance.reports.api;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -16,15 +13,23 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.region.governance.commons.http.EntityTags;
 import se.region.governance.commons.http.PageResponse;
+import se.region.governance.commons.problem.DomainException;
+import se.region.governance.commons.problem.Problem;
 import se.region.governance.reports.application.PublicReportService;
 import se.region.governance.reports.domain.PublicReportSummary;
 import se.region.governance.reports.rendering.Formats;
 import se.region.governance.reports.rendering.PublicRenditions.Rendition;
 
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -48,10 +53,13 @@ public class PublicReportResource {
     @Operation(summary = "FINAL reports, the last finalized first, optionally of one plan",
             description = "Items {id, planId, title, periodFrom, periodTo, asOf, finalizedAt}; never a DRAFT.")
     public Response list(@QueryParam("planId") String planId,
-                         @QueryParam("page") @DefaultValue("0") @Min(0) @Max(ReportResource.MAX_PAGE) int page,
-                         @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size,
-                         @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        PublicReportService.Listed listed = reports.list(planId, page, size);
+                         @QueryParam("page") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0",
+                                 maximum = "1000000", defaultValue = "0")) String page,
+                         @QueryParam("size") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                                 maximum = "100", defaultValue = "20")) String size,
+                         @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch, @Context UriInfo uri) {
+        PublicReportService.Listed listed = reports.list(planId,
+                integer(uri, "page", page, 0, 0, ReportResource.MAX_PAGE), integer(uri, "size", size, 20, 1, 100));
         EntityTag tag = new EntityTag(listed.tag(), true);
         if (EntityTags.noneMatchHits(ifNoneMatch, listed.tag())) {
             return Response.notModified(tag).header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL).build();
@@ -85,6 +93,26 @@ public class PublicReportResource {
             description = "No html, head, body, style or h1 element: headings start at h2; all text escaped.")
     public Response fragment(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         return answer(reports.render(id, Formats.HTML_FRAGMENT), MediaType.TEXT_HTML + ";charset=UTF-8", ifNoneMatch).build();
+    }
+
+    /**
+     * A whole-number query parameter, parsed here rather than by JAX-RS (which answers 404 for a value it cannot convert
+     * and takes an empty one as absent): out of range, not a number or empty is a 400 naming it.
+     */
+    static int integer(UriInfo uri, String name, String value, int defaultValue, int min, int max) {
+        if (value == null && !uri.getQueryParameters().containsKey(name)) {
+            return defaultValue;
+        }
+        try {
+            int i = Integer.parseInt(value == null ? "" : value);
+            if (i >= min && i <= max) {
+                return i;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new DomainException(DomainException.Kind.INVALID, "validation", "Invalid request", "Invalid value of " + name,
+                Map.of("errors", List.of(new Problem.FieldError(name, "must be a whole number from " + min + " to " + max))));
     }
 
     private static Response.ResponseBuilder answer(Rendition r, String type, String ifNoneMatch) {

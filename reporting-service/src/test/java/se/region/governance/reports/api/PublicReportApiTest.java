@@ -24,6 +24,9 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
@@ -109,7 +112,9 @@ class PublicReportApiTest {
         json.then().statusCode(200).contentType("application/json").body("id", equalTo(id)).body("status", equalTo("FINAL"))
                 .body("title", containsString("tillitsbaserad styrning")).body("finalizedAt", notNullValue())
                 .body("sections.key", hasItem("measures"))
-                .body("sections.find { it.key == 'measures' }.items.find { it.code == '1' }.updates.size()", equalTo(2));
+                .body("sections.find { it.key == 'measures' }.items.find { it.code == '1' }.updates.size()", greaterThan(0))
+                .body("sections.find { it.key == 'measures' }.items.findAll { it.updates != null }.updates.flatten().author",
+                        everyItem(nullValue()));
         Map<String, Object> members = json.jsonPath().getMap("");
         assertFalse(members.containsKey("compiledBy") || members.containsKey("contentHash"), members.keySet().toString());
         assertNoName("JSON", json.asString());
@@ -175,13 +180,14 @@ class PublicReportApiTest {
     void aDraftIsNotFoundAndNotListed() {
         String draft = compile();
         String id = finalReport();
-        for (String path : new String[]{"/api/v1/public/reports/" + draft, "/api/v1/public/reports/" + UUID.randomUUID(),
-                "/api/v1/public/reports/" + draft + "/fragment"}) {
+        for (String path : new String[]{"/api/v1/public/reports/" + draft, "/api/v1/public/reports/" + UUID.randomUUID()}) {
             for (String format : FORMATS) {
                 given().accept(format).get(path).then().statusCode(404).contentType("application/problem+json")
                         .body("type", containsString("not-found"));
             }
         }
+        given().get("/api/v1/public/reports/{id}/fragment", draft).then().statusCode(404)
+                .contentType("application/problem+json").body("type", containsString("not-found"));
         given().queryParam("planId", PLAN.planId).queryParam("size", 100).get("/api/v1/public/reports").then().statusCode(200)
                 .header("Cache-Control", equalTo("public, no-cache"))
                 .body("items.id", hasItem(id)).body("items.id", not(hasItem(draft)))
@@ -202,9 +208,10 @@ class PublicReportApiTest {
         String etag = first.header("ETag");
         given().queryParam("planId", PLAN.planId).header("If-None-Match", etag).get("/api/v1/public/reports").then()
                 .statusCode(304);
-        for (String[] bad : new String[][]{{"size", "0"}, {"size", "101"}, {"page", "-1"}, {"size", "x"}}) {
+        for (String[] bad : new String[][]{{"size", "0"}, {"size", "101"}, {"page", "-1"}, {"size", "x"},
+                {"page", ""}}) {
             given().queryParam(bad[0], bad[1]).get("/api/v1/public/reports").then().statusCode(400)
-                    .contentType("application/problem+json").body(containsString(bad[0]));
+                    .contentType("application/problem+json").body("errors.field", hasItem(bad[0]));
         }
     }
 
