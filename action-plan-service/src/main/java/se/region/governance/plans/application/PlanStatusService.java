@@ -16,6 +16,7 @@ import se.region.governance.plans.infrastructure.MeasureRepository;
 import se.region.governance.plans.infrastructure.PlanChangeRepository;
 
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,18 +50,15 @@ public class PlanStatusService {
         PlanChangeRepository.Latest latest = changes.latest(planId)
                 .orElseThrow(() -> DomainException.notFound("Plan", planId));
         LocalDate today = region.today();
-        List<ProgressRollup.Node> all = measures.nodesOf(planId);
-        ProgressRollup rollup = new ProgressRollup(all);
+        PlanFigures figures = figures(measures.nodesOf(planId));
         Map<String, Integer> counts = new LinkedHashMap<>();
-        counts.put("total", all.size());
-        for (MeasureStatus s : MeasureStatus.values()) {
-            counts.put(s.name(), (int) all.stream().filter(m -> m.status() == s).count());
-        }
+        counts.put("total", figures.total());
+        figures.byStatus().forEach((s, n) -> counts.put(s.name(), n));
         List<OverdueMeasure> overdue = measures.overdue(planId, today).stream().filter(m -> m.isOverdue(today))
                 .sorted((a, b) -> a.dueDate.equals(b.dueDate) ? MeasureViews.CODE_ORDER.compare(a.code, b.code)
                         : a.dueDate.compareTo(b.dueDate))
                 .map(m -> new OverdueMeasure(m.id, m.code, m.title, m.dueDate, m.status)).toList();
-        PlanStatusSummary summary = new PlanStatusSummary(planId, today, rollup.overall(), counts, overdue, latest.at());
+        PlanStatusSummary summary = new PlanStatusSummary(planId, today, figures.overallProgress(), counts, overdue, latest.at());
         return new Tagged<>(summary, tag(latest.seq(), today));
     }
 
@@ -94,7 +92,23 @@ public class PlanStatusService {
     public record Tagged<T>(T value, String tag) {
     }
 
-    private static String tag(long seq, LocalDate day) {
+    /** The plan's measure counts by status (sub-measures included) and its overall progress. */
+    public record PlanFigures(int total, Map<MeasureStatus, Integer> byStatus, int overallProgress) {
+    }
+
+    /**
+     * The figures of a plan from the roll-up's view of its measures: one computation for the status summary and
+     * the public plan, so the two never disagree.
+     */
+    public static PlanFigures figures(List<ProgressRollup.Node> all) {
+        Map<MeasureStatus, Integer> byStatus = new EnumMap<>(MeasureStatus.class);
+        for (MeasureStatus s : MeasureStatus.values()) {
+            byStatus.put(s, (int) all.stream().filter(m -> m.status() == s).count());
+        }
+        return new PlanFigures(all.size(), byStatus, new ProgressRollup(all).overall());
+    }
+
+    static String tag(long seq, LocalDate day) {
         return "s" + seq + "-" + day;
     }
 

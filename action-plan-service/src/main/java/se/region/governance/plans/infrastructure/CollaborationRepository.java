@@ -15,6 +15,11 @@ public class CollaborationRepository implements PanacheRepositoryBase<Collaborat
         return find("planId = ?1 order by date, recordedAt, id", planId).page(Page.of(page, size)).list();
     }
 
+    /** Every collaboration of the plan, plan-level and per measure, by date. */
+    public List<Collaboration> allOfPlan(UUID planId) {
+        return list("planId = ?1 order by date, recordedAt, id", planId);
+    }
+
     public long countOfPlan(UUID planId) {
         return count("planId", planId);
     }

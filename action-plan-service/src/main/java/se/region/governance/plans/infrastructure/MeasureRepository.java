@@ -13,7 +13,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -47,6 +50,19 @@ public class MeasureRepository implements PanacheRepositoryBase<Measure, UUID> {
                 }
             }
         });
+    }
+
+    /** The roll-up's view of the measures of each of the plans (a plan without measures is absent), in one query. */
+    public Map<UUID, List<ProgressRollup.Node>> nodesOfPlans(Collection<UUID> planIds) {
+        if (planIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, List<ProgressRollup.Node>> byPlan = new HashMap<>();
+        getEntityManager().createQuery("select m.planId, m.id, m.parentId, m.progress, m.weight, m.status from Measure m"
+                        + " where m.planId in ?1", Object[].class).setParameter(1, planIds).getResultList()
+                .forEach(r -> byPlan.computeIfAbsent((UUID) r[0], k -> new ArrayList<>()).add(new ProgressRollup.Node(
+                        (UUID) r[1], (UUID) r[2], (Integer) r[3], (Integer) r[4], (MeasureStatus) r[5])));
+        return byPlan;
     }
 
     static List<ProgressRollup.Node> nodes(ResultSet rs) throws SQLException {

@@ -1,6 +1,14 @@
 package se.region.governance.plans.api;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Path;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
@@ -21,10 +29,14 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static se.region.governance.plans.api.Plans.HR;
 import static se.region.governance.plans.api.Plans.HSF;
 
@@ -81,6 +93,15 @@ class EndpointSecurityTest {
         m.put(Caller.NO_TOKEN, 401);
         BUSINESS_READERS.forEach(c -> m.put(c, 200));
         m.put(Caller.INTEGRATION, integration ? 200 : 403);
+        return m;
+    }
+
+    /** Public (ADR 10): every caller, with a token or without. */
+    static Map<Caller, Integer> everyone() {
+        Map<Caller, Integer> m = new LinkedHashMap<>();
+        for (Caller c : Caller.values()) {
+            m.put(c, 200);
+        }
         return m;
     }
 
@@ -145,6 +166,8 @@ class EndpointSecurityTest {
             get("/api/v1/plans/{id}/status", read(true), f -> plan(f) + "/status"),
             get("/api/v1/plans/{id}/changes", read(true), f -> plan(f) + "/changes"),
             get("/api/v1/plans/consumers", adminOnly(), f -> PLANS + "/consumers"),
+            get("/api/v1/public/plans", everyone(), f -> "/api/v1/public/plans"),
+            get("/api/v1/public/plans/{id}", everyone(), f -> "/api/v1/public/plans/" + f.plan()),
             new Operation("POST /api/v1/plans", write(201), (c, f) -> c.spec()
                     .body(Map.of("title", "Plan " + code(), "ownerUnit", HR)).post(PLANS)),
             new Operation("PATCH /api/v1/plans/{id}", write(200), (c, f) -> c.spec().header("If-Match", etag(plan(f)))
@@ -226,17 +249,63 @@ class EndpointSecurityTest {
         }
     }
 
+    /**
+     * {@code @PermitAll} only on the public resource, which has only GET methods (and no other kind of
+     * method): a public endpoint elsewhere, or a write on the public resource, fails here. Every other
+     * resource method has a role rule (the table above checks which).
+     */
     @Test
-    void aBadTokenIsRefusedOnEveryOperation() {
+    void onlyThePublicResourceIsOpenAndItOnlyReads() {
+        // every resource class of the service, found in its compiled classes, so a new one is checked too
+        List<JavaClass> resources = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("se.region.governance.plans").stream().filter(c -> c.isAnnotatedWith(Path.class))
+                .toList();
+        Set<String> names = new TreeSet<>();
+        resources.forEach(c -> names.add(c.getSimpleName()));
+        assertTrue(names.containsAll(Set.of("PublicPlanResource", "PlanResource", "MeasureResource")), "" + names);
+        for (JavaClass resource : resources) {
+            boolean isPublic = resource.isEquivalentTo(PublicPlanResource.class);
+            assertEquals(isPublic, resource.isAnnotatedWith(PermitAll.class), resource.getName() + ": @PermitAll");
+            assertEquals(isPublic, resource.getAnnotationOfType(Path.class).value().startsWith("/api/v1/public/"),
+                    resource.getName() + ": under /api/v1/public/");
+            for (JavaMethod m : resource.getMethods()) {
+                List<String> verbs = m.getAnnotations().stream()
+                        .filter(a -> a.getRawType().isAnnotatedWith(HttpMethod.class))
+                        .map(a -> a.getRawType().getSimpleName()).toList();
+                if (verbs.isEmpty()) {
+                    continue;
+                }
+                assertFalse(m.isAnnotatedWith(PermitAll.class), m.getFullName() + ": @PermitAll on a method");
+                if (isPublic) {
+                    assertEquals(List.of("GET"), verbs, m.getFullName() + ": the public resource only reads");
+                    assertFalse(m.isAnnotatedWith(RolesAllowed.class), m.getFullName() + ": a role rule on a public read");
+                } else {
+                    assertTrue(m.isAnnotatedWith(RolesAllowed.class), m.getFullName() + ": a role rule");
+                }
+            }
+        }
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/api/v1/public/plans'.keySet()", contains("get"))
+                .body("paths.'/api/v1/public/plans/{id}'.keySet()", contains("get"))
+                .body("paths.'/api/v1/public/plans'.get.security", nullValue())
+                .body("paths.'/api/v1/public/plans'.get.tags", contains("Public"))
+                .body("paths.'/api/v1/public/plans/{id}'.get.security", nullValue())
+                .body("paths.'/api/v1/plans/{id}'.get.security", notNullValue());
+    }
+
+    /** A bad token is refused on every operation with a role rule; a public read does not look at it (as the gateway). */
+    @Test
+    void aBadTokenIsRefusedOnEveryOperationButThePublicReads() {
         Fixture f = fixture();
         List<String> bad = List.of(TestTokens.expired(Roles.ADMIN), TestTokens.wrongKey(Roles.ADMIN),
                 TestTokens.wrongIssuer(Roles.ADMIN), TestTokens.wrongAudience(Roles.ADMIN), TestTokens.algNone(Roles.ADMIN));
         for (Operation op : TABLE) {
+            boolean isPublic = op.key().startsWith("GET /api/v1/public/");
             for (String token : bad) {
                 String method = op.key().substring(0, op.key().indexOf(' '));
                 given().auth().oauth2(token).contentType("application/json").body("{}")
-                        .request(method, pathOf(op, f)).then().statusCode(401)
-                        .contentType("application/problem+json");
+                        .request(method, pathOf(op, f)).then().statusCode(isPublic ? 200 : 401)
+                        .contentType(isPublic ? "application/json" : "application/problem+json");
             }
         }
     }

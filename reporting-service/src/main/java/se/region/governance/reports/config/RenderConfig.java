@@ -21,4 +21,8 @@ public interface RenderConfig {
     /** Rendered drafts kept, in bytes of their renditions (the least recently used go first). */
     @WithDefault("67108864")
     long cacheBytes();
+
+    /** Public renditions of FINAL reports kept, in bytes (the least recently used go first). */
+    @WithDefault("33554432")
+    long publicCacheBytes();
 }

@@ -26,6 +26,15 @@ public record ReportSections(Background background, Documents documents, Measure
         return List.of(background, documents, measures, examples, nextSteps, principles);
     }
 
+    /**
+     * The same sections without any person's name: of every item record, only a progress update names a person (its
+     * {@code author}); collaborations, documents and provenance name units, parties and events, never their recorder.
+     * A new item field naming a person belongs here too.
+     */
+    public ReportSections withoutPersonNames() {
+        return new ReportSections(background, documents, measures.withoutPersonNames(), examples, nextSteps, principles);
+    }
+
     /** From the list, whatever its order; a section that a report of an older shape lacks is empty. */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     static ReportSections of(List<Section> sections) {
@@ -93,6 +102,11 @@ public record ReportSections(Background background, Documents documents, Measure
 
         public Measures {
             key = KEY;
+        }
+
+        Measures withoutPersonNames() {
+            return new Measures(key, title, body, items.stream()
+                    .map(i -> i instanceof MeasureItem m ? (MeasuresItem) m.withoutPersonNames() : i).toList());
         }
 
         public List<MeasureItem> measures() {
@@ -198,11 +212,18 @@ public record ReportSections(Background background, Documents documents, Measure
                               String responsibleUnit, String startDate, String dueDate, List<UpdateEntry> updates,
                               List<CollaborationEntry> collaborations, List<String> documentIds,
                               List<Provenance> provenance) implements MeasuresItem {
+        MeasureItem withoutPersonNames() {
+            return new MeasureItem(measureId, code, title, status, statusLabel, progress, responsibleUnit, startDate, dueDate,
+                    updates.stream().map(UpdateEntry::withoutAuthor).toList(), collaborations, documentIds, provenance);
+        }
     }
 
     /** A progress update of the period, as reported. */
     public record UpdateEntry(LocalDate date, String status, Integer progress, String author, String text, String obstacles,
                               String nextSteps, Boolean example, List<Provenance> provenance) {
+        UpdateEntry withoutAuthor() {
+            return new UpdateEntry(date, status, progress, null, text, obstacles, nextSteps, example, provenance);
+        }
     }
 
     /** A collaboration (samverkan) of a measure, of the period. */

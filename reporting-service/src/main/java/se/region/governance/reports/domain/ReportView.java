@@ -15,6 +15,16 @@ public record ReportView(UUID id, String planId, String title, LocalDate periodF
                          OffsetDateTime finalizedAt, String preface, String conclusion, ReportSections sections,
                          @JsonIgnore long version) {
 
+    /**
+     * The report as the public may read it (ADR 10: units are public, the people in them are not): no
+     * {@code compiledBy}, no person in the sections ({@link ReportSections#withoutPersonNames()}), and no
+     * {@code contentHash}, which is the hash of the content with the names and so cannot be checked against this copy.
+     */
+    public ReportView withoutPersonNames() {
+        return new ReportView(id, planId, title, periodFrom, periodTo, asOf, status, null, compiledAt, null, finalizedAt,
+                preface, conclusion, sections.withoutPersonNames(), version);
+    }
+
     /** The unit that owns the plan (it signs the report, like "HR-avdelningen, augusti 2023"), or null. */
     @JsonIgnore
     public String ownerUnit() {

@@ -4,7 +4,9 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import se.region.governance.reports.domain.PublicReportSummary;
 import se.region.governance.reports.domain.Report;
+import se.region.governance.reports.domain.ReportStatus;
 import se.region.governance.reports.domain.ReportSummary;
 
 import java.util.List;
@@ -23,6 +25,19 @@ public class ReportRepository implements PanacheRepositoryBase<Report, UUID> {
 
     public long total(String planId) {
         return planId == null ? count() : count("planId", planId);
+    }
+
+    /** A page of FINAL reports, the last finalized first, as the public list shows them. */
+    public List<PublicReportSummary> finalSummaries(String planId, int page, int size) {
+        Sort sort = Sort.by("finalizedAt", Sort.Direction.Descending).and("id");
+        return (planId == null ? find("status", sort, ReportStatus.FINAL)
+                : find("status = ?1 and planId = ?2", sort, ReportStatus.FINAL, planId))
+                .page(Page.of(page, size)).project(PublicReportSummary.class).list();
+    }
+
+    public long totalFinal(String planId) {
+        return planId == null ? count("status", ReportStatus.FINAL)
+                : count("status = ?1 and planId = ?2", ReportStatus.FINAL, planId);
     }
 
     public void storeRendition(UUID reportId, String mediaType, byte[] content, String sha256) {

@@ -7,6 +7,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import se.region.governance.reports.config.ReadableConfig;
+import se.region.governance.reports.domain.PublicReport;
 import se.region.governance.reports.domain.ReportView;
 
 import java.io.UncheckedIOException;
@@ -35,7 +36,21 @@ public class ReportRenderers {
         };
     }
 
-    private byte[] json(ReportView r) {
+    /**
+     * The public rendition of a report (ADR 10) in one of {@link Formats#ALL} or {@link Formats#HTML_FRAGMENT}: rendered
+     * from the report's sections with every person's name removed ({@link ReportView#withoutPersonNames()}); the JSON is
+     * {@link PublicReport}.
+     */
+    public byte[] renderPublic(ReportView r, String format) {
+        ReportView v = r.withoutPersonNames();
+        return switch (format) {
+            case Formats.JSON -> json(PublicReport.of(v));
+            case Formats.HTML_FRAGMENT -> html.fragment(v).getBytes(StandardCharsets.UTF_8);
+            default -> render(v, format);
+        };
+    }
+
+    private byte[] json(Object r) {
         try {
             return json.writeValueAsBytes(r);
         } catch (JsonProcessingException e) {
