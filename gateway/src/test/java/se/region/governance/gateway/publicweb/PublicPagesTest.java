@@ -112,6 +112,7 @@ class PublicPagesTest {
         assertLayout(html);
         assertTrue(html.contains("<h1>Handlingsplan för tillitsbaserad styrning och ledning</h1>"));
         assertTrue(html.contains("regionstyrelsen 2022-08-17 § 183"));
+        assertTrue(html.contains("<dt>Period</dt><dd>2022-08-17 – 2024-12-31</dd>"));
         assertTrue(html.contains("<progress max=\"100\" value=\"38\""), "overall progress, rounded");
         assertTrue(html.contains("<svg role=\"img\""));
         assertTrue(html.contains("<title id=\"diagram-titel\">Åtgärder efter status</title>"));
