@@ -211,7 +211,9 @@ final class ServiceSet implements AutoCloseable {
                     "PLANS_SERVICE_URL", urls(Service.PLANS),
                     "REPORTS_SERVICE_URL", urls(Service.REPORTS),
                     // the journey runs many requests as one caller: the limit itself is the gateway's own tests' business
-                    "GATEWAY_RATE_LIMIT_PER_SECOND", "1000", "GATEWAY_RATE_LIMIT_BURST", "2000"));
+                    "GATEWAY_RATE_LIMIT_PER_SECOND", "1000", "GATEWAY_RATE_LIMIT_BURST", "2000",
+                    // and the browser test reads the public pages as one address
+                    "GATEWAY_PUBLIC_RATE_LIMIT_PER_SECOND", "1000", "GATEWAY_PUBLIC_RATE_LIMIT_BURST", "2000"));
         }
         for (Instance instance : instances.values()) {
             Files.deleteIfExists(log(instance.name));

@@ -14,8 +14,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 /**
  * The gateway has no domain and no persistence, so not the services' layers: its packages are by role.
  * <ul>
- *   <li>{@code security}, {@code routing}, {@code apidocs}, {@code health}: what a request reaches (the guard in
- *       front of /api, the proxy to the services, /openapi and /asyncapi, the health checks); none knows another;</li>
+ *   <li>{@code security}, {@code routing}, {@code apidocs}, {@code health}, {@code publicweb}: what a request
+ *       reaches (the guard in front of /api, the proxy to the services, /openapi and /asyncapi, the health checks,
+ *       the public pages and the guard of the anonymous routes); none knows another;</li>
  *   <li>{@code upstream}: the services behind the gateway and their instances (discovery, balancing, instances
  *       marked down), which the roles share;</li>
  *   <li>{@code http}: what every request meets before them and what the gateway answers itself (request id and
@@ -36,7 +37,7 @@ class ArchitectureTest {
     void dependenciesPointFromTheRolesToHttpToConfig() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("roles").definedBy(GATEWAY + ".security..", GATEWAY + ".routing..", GATEWAY + ".apidocs..",
-                        GATEWAY + ".health..")
+                        GATEWAY + ".health..", GATEWAY + ".publicweb..")
                 .layer("upstream").definedBy(GATEWAY + ".upstream..")
                 .layer("http").definedBy(GATEWAY + ".http..")
                 .layer("config").definedBy(GATEWAY + ".config..")
@@ -57,7 +58,7 @@ class ArchitectureTest {
     @Test
     void everyClassHasARole() {
         noClasses().should().resideInAPackage(GATEWAY)
-                .because("each class belongs to one of security, routing, apidocs, health, upstream, http or config")
+                .because("each class belongs to one of security, routing, apidocs, health, publicweb, upstream, http or config")
                 .check(CLASSES);
     }
 }

@@ -12,13 +12,16 @@ import java.util.Map;
 
 /**
  * Merges the services' OpenAPI documents into the one API surface: every service's /api paths,
- * tagged with the service; schemas shared when identical and renamed with the service's prefix
+ * tagged with the service (and {@code Public} for the open read paths under /api/v1/public, which need no
+ * token: an empty security requirement overrides the document's bearer one); schemas shared when identical and renamed with the service's prefix
  * (references rewritten) when two services use one name for different shapes; the bearer scheme;
  * the gateway as the server.
  */
 public final class OpenApiMerger {
 
     private static final String SCHEMA_REF = "#/components/schemas/";
+    static final String PUBLIC_PATHS = "/api/v1/public/";
+    static final String PUBLIC_TAG = "Public";
     private static final List<String> METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
 
     /** One service's document, with the tag and schema prefix it gets in the merged one. */
@@ -41,7 +44,8 @@ public final class OpenApiMerger {
         info.put("version", "1.0");
         String description = "The governance service set behind one gateway: the register of governing documents, "
                 + "the action plan of regionstyrelsen 2022-08-17 § 183, and follow-up reports. Every /api path "
-                + "needs a bearer token (RS256 JWT; locally from deploy/local/token).";
+                + "needs a bearer token (RS256 JWT; locally from deploy/local/token), except the read-only "
+                + "public paths under /api/v1/public (tag Public), open to anyone and rate-limited per client address.";
         if (!unavailable.isEmpty()) {
             description += " Not included now (service unreachable): " + String.join(", ", unavailable) + ".";
         }
@@ -82,17 +86,25 @@ public final class OpenApiMerger {
                     continue; // health and other /q paths stay the service's own; a path has one owner
                 }
                 ObjectNode item = (ObjectNode) e.getValue();
+                boolean open = e.getKey().startsWith(PUBLIC_PATHS);
                 for (String method : METHODS) {
                     if (item.get(method) instanceof ObjectNode operation) {
                         ArrayNode opTags = operation.putArray("tags");
                         opTags.add(service.tag());
-                        if (!operation.has("security")) {
+                        if (open) {
+                            opTags.add(PUBLIC_TAG);
+                            operation.putArray("security"); // none: whatever the service said, the gateway asks no token
+                        } else if (!operation.has("security")) {
                             operation.putArray("security").addObject().putArray("bearer");
                         }
                     }
                 }
                 paths.set(e.getKey(), item);
             }
+        }
+        if (paths.properties().stream().anyMatch(p -> p.getKey().startsWith(PUBLIC_PATHS))) {
+            tags.addObject().put("name", PUBLIC_TAG)
+                    .put("description", "Read-only public data, no token (docs/adr/0010-public-pages.md)");
         }
         return out;
     }

@@ -3,6 +3,7 @@ package se.region.governance.gateway.config;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 import java.net.URI;
 import java.time.Duration;
@@ -80,6 +81,10 @@ public interface GatewayConfig {
 
         /** Requests that fail authentication, counted per client address. */
         Unauthenticated unauthenticated();
+
+        /** Anonymous traffic to the public pages and the public read API, counted per client address. */
+        @WithName("public")
+        Unauthenticated anonymous();
     }
 
     interface Unauthenticated {

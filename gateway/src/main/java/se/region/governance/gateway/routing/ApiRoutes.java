@@ -57,6 +57,10 @@ public class ApiRoutes {
         route(router, client, "/api/v1/documents", upstreams.documents());
         route(router, client, "/api/v1/plans", upstreams.plans());
         route(router, client, "/api/v1/reports", upstreams.reports());
+        // the open read routes (ADR 10): no token; methods, token and rate limit are PublicAccess's
+        route(router, client, "/api/v1/public/documents", upstreams.documents());
+        route(router, client, "/api/v1/public/plans", upstreams.plans());
+        route(router, client, "/api/v1/public/reports", upstreams.reports());
     }
 
     /** Sends {@code prefix} and everything under it to the instances of {@code upstream}. */

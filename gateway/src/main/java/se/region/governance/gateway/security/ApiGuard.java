@@ -1,23 +1,18 @@
 package se.region.governance.gateway.security;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
 import io.quarkus.logging.Log;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import se.region.governance.gateway.config.GatewayConfig;
 import se.region.governance.gateway.http.Problems;
-
-import java.time.Duration;
+import se.region.governance.gateway.http.RateLimiter;
 
 /**
  * In front of every /api route: the body size limit by Content-Length (413; a body without one is
@@ -27,7 +22,7 @@ import java.time.Duration;
  * (429 with Retry-After): per client by the token's {@code sub}, and for requests that fail
  * authentication per client address (the proxy's client address only from a trusted proxy). All
  * answers are problem+json. A client that waits for {@code 100 Continue} gets it once all these
- * checks passed.
+ * checks passed. The public read routes ({@code /api/v1/public/...}) are not guarded here but by PublicAccess.
  */
 @Singleton
 public class ApiGuard {
@@ -41,10 +36,18 @@ public class ApiGuard {
     @Inject
     GatewayConfig config;
 
-    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
-            .maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(10)).build();
-    private final Cache<String, Bucket> addressBuckets = Caffeine.newBuilder()
-            .maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(10)).build();
+    /** The open read routes: no token wanted (one sent is dropped before the service sees it). */
+    public static final String PUBLIC_API = "/api/v1/public";
+
+    private RateLimiter perClient;
+    private RateLimiter perAddress;
+
+    @PostConstruct
+    void limits() {
+        perClient = new RateLimiter(config.rateLimit().perSecond(), config.rateLimit().burst());
+        perAddress = new RateLimiter(config.rateLimit().unauthenticated().perSecond(),
+                config.rateLimit().unauthenticated().burst());
+    }
 
     void install(@Observes Router router) {
         router.route("/api/*").order(-100).handler(this::guard);
@@ -52,6 +55,10 @@ public class ApiGuard {
 
     void guard(RoutingContext ctx) {
         String path = ctx.normalizedPath();
+        if (path.equals(PUBLIC_API) || path.startsWith(PUBLIC_API + "/")) {
+            ctx.next();
+            return;
+        }
         if (tooLarge(ctx.request().getHeader("Content-Length"))) {
             ctx.response().putHeader("Connection", "close");
             Problems.write(ctx.response(), "payload-too-large", "Payload Too Large", 413,
@@ -60,8 +67,7 @@ public class ApiGuard {
         }
         JsonWebToken token = authenticate(ctx.request().getHeader("Authorization"));
         if (token == null) {
-            String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
-            if (refused(ctx, unauthenticatedBucketOf(address), config.rateLimit().unauthenticated().perSecond(), path)) {
+            if (refused(ctx, perAddress, RateLimiter.clientAddress(ctx.request()), path)) {
                 return;
             }
             ctx.response().putHeader("WWW-Authenticate", "Bearer");
@@ -69,7 +75,7 @@ public class ApiGuard {
                     "A valid bearer token is required", path);
             return;
         }
-        if (refused(ctx, bucketOf(token.getSubject()), config.rateLimit().perSecond(), path)) {
+        if (refused(ctx, perClient, token.getSubject(), path)) {
             return;
         }
         ctx.put(SUBJECT, token.getSubject());
@@ -83,15 +89,14 @@ public class ApiGuard {
     }
 
     /** Takes one token from the bucket; when it is empty, answers 429 and says so. */
-    private static boolean refused(RoutingContext ctx, Bucket bucket, int perSecond, String path) {
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-        if (probe.isConsumed()) {
+    private static boolean refused(RoutingContext ctx, RateLimiter limiter, String key, String path) {
+        long seconds = limiter.secondsToWait(key);
+        if (seconds == 0) {
             return false;
         }
-        long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
         ctx.response().putHeader("Retry-After", Long.toString(seconds));
         Problems.write(ctx.response(), "too-many-requests", "Too Many Requests", 429,
-                "Rate limit of " + perSecond + " requests per second exceeded; retry after " + seconds + " s", path);
+                "Rate limit of " + limiter.perSecond() + " requests per second exceeded; retry after " + seconds + " s", path);
         return true;
     }
 
@@ -115,20 +120,5 @@ public class ApiGuard {
             return null;
         }
         return token.getSubject() == null ? null : token;
-    }
-
-    private Bucket bucketOf(String subject) {
-        return buckets.get(subject, s -> bucket(config.rateLimit().burst(), config.rateLimit().perSecond()));
-    }
-
-    private Bucket unauthenticatedBucketOf(String address) {
-        return addressBuckets.get(address, a -> bucket(config.rateLimit().unauthenticated().burst(),
-                config.rateLimit().unauthenticated().perSecond()));
-    }
-
-    private static Bucket bucket(int burst, int perSecond) {
-        return Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(burst).refillGreedy(perSecond, Duration.ofSeconds(1)).build())
-                .build();
     }
 }

@@ -49,4 +49,23 @@ class OpenApiMergerTest {
         assertEquals("http://gw", merged.at("/servers/0/url").asText());
         assertEquals(2, merged.path("tags").size());
     }
+
+    @Test
+    void thePublicPathsNeedNoTokenAndAreTaggedPublic() throws Exception {
+        JsonNode docs = doc("/api/v1/public/documents", "PublicDocument", "{\"type\":\"object\"}");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) docs.at("/paths/~1api~1v1~1public~1documents/get"))
+                .putArray("security").addObject().putArray("bearer"); // whatever a service says, the gateway asks none
+        JsonNode plans = doc("/api/v1/plans", "Plan", "{\"type\":\"object\"}");
+        JsonNode merged = new OpenApiMerger(json).merge(List.of(
+                new OpenApiMerger.ServiceDoc("governance-docs-service", "d", "Docs", docs),
+                new OpenApiMerger.ServiceDoc("action-plan-service", "p", "Plans", plans)), "http://gw", List.of());
+
+        JsonNode open = merged.at("/paths/~1api~1v1~1public~1documents/get");
+        assertTrue(open.path("security").isArray());
+        assertEquals(0, open.path("security").size(), "an empty requirement overrides the document's bearer one");
+        assertEquals("Public", open.path("tags").get(1).asText());
+        assertEquals("bearer", merged.at("/paths/~1api~1v1~1plans/get/security/0").fieldNames().next());
+        assertEquals("bearer", merged.at("/security/0").fieldNames().next());
+        assertTrue(merged.path("tags").findValuesAsText("name").contains("Public"));
+    }
 }
