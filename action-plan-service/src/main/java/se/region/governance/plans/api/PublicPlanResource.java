@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.region.governance.commons.http.EntityTags;
+import se.region.governance.commons.http.QueryParameters;
 import se.region.governance.plans.application.PlanStatusService.Tagged;
 import se.region.governance.plans.application.PublicPlanService;
 
@@ -44,8 +45,8 @@ public class PublicPlanResource {
             description = "page from 0, size 1-100 (default 20). ETag; If-None-Match with it answers 304.")
     public Response list(@QueryParam("page") String page, @QueryParam("size") String size,
                          @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch, @Context UriInfo uri) {
-        int p = Params.integer("page", Params.sent(uri, "page", page), 0, 0, Integer.MAX_VALUE);
-        int s = Params.integer("size", Params.sent(uri, "size", size), 20, 1, 100);
+        int p = QueryParameters.wholeNumber(uri, "page", page, 0, 0, Integer.MAX_VALUE);
+        int s = QueryParameters.wholeNumber(uri, "size", size, 20, 1, 100);
         Tagged<?> tagged = service.plans(p, s);
         return conditional(ifNoneMatch, tagged.tag(), () -> tagged);
     }

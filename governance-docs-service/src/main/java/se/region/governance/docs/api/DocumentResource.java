@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.region.governance.commons.http.EntityTags;
 import se.region.governance.commons.http.PageResponse;
+import se.region.governance.commons.http.QueryParameters;
 import se.region.governance.commons.problem.DomainException;
 import se.region.governance.commons.problem.Problem;
 import se.region.governance.docs.application.DocumentJson;
@@ -159,7 +160,7 @@ public class DocumentResource {
     public PageResponse<DocumentView> dueForReview(
             @QueryParam("within") @Parameter(schema = @Schema(type = SchemaType.STRING, defaultValue = "P90D")) String within,
             @Context UriInfo uri) {
-        within = Params.sent(uri, "within", within);
+        within = QueryParameters.sent(uri, "within", within);
         String expected = "must be an ISO-8601 period such as P90D or P6M, not negative, reaching no further than "
                 + LifecycleService.LAST_REVIEW_DATE;
         Period period;
@@ -247,7 +248,7 @@ public class DocumentResource {
             @QueryParam("size") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000",
                     defaultValue = "100")) String size,
             @Context UriInfo uri) {
-        return service.history(id, Params.integer("page", Params.sent(uri, "page", page), 0, 0, Integer.MAX_VALUE / 1000),
-                Params.integer("size", Params.sent(uri, "size", size), 100, 1, 1000));
+        return service.history(id, QueryParameters.wholeNumber(uri, "page", page, 0, 0, Integer.MAX_VALUE / 1000),
+                QueryParameters.wholeNumber(uri, "size", size, 100, 1, 1000));
     }
 }

@@ -1,7 +1,5 @@
 package se.region.governance.docs.api;
 
-import se.region.governance.commons.problem.DomainException;
-import se.region.governance.commons.problem.Problem;
 import se.region.governance.docs.application.DocumentQuery;
 import se.region.governance.docs.domain.DocumentStatus;
 import se.region.governance.docs.domain.DocumentType;
@@ -12,8 +10,10 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
+
+import static se.region.governance.commons.http.QueryParameters.invalid;
+import static se.region.governance.commons.http.QueryParameters.sent;
+import static se.region.governance.commons.http.QueryParameters.wholeNumber;
 
 /**
  * Typed query parameters, parsed here rather than by JAX-RS: a value JAX-RS cannot convert answers
@@ -22,14 +22,6 @@ import java.util.Map;
 final class Params {
 
     private Params() {
-    }
-
-    /**
-     * The parameter's value; "" when it was sent empty ({@code ?x=}), which Quarkus REST hands to a
-     * String parameter as null, as if it had not been sent.
-     */
-    static String sent(UriInfo uri, String name, String value) {
-        return value == null && uri.getQueryParameters().containsKey(name) ? "" : value;
     }
 
     static <E extends Enum<E>> E enumValue(String name, String value, Class<E> type) {
@@ -54,21 +46,6 @@ final class Params {
         }
     }
 
-    static int integer(String name, String value, int defaultValue, int min, int max) {
-        if (value == null) {
-            return defaultValue;
-        }
-        try {
-            int i = Integer.parseInt(value);
-            if (i >= min && i <= max) {
-                return i;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw invalid(name, "must be a whole number from " + min + " to " + max);
-    }
-
     /**
      * A register search from its query parameters (as the resource method received them), each invalid one a 400
      * naming it: the register's list and the public one parse them alike; the public one passes no unit, diary
@@ -83,13 +60,9 @@ final class Params {
                 enumValue("principle", sent(uri, "principle", principle), Principle.class), ownerUnit, diaryNumber,
                 date("reviewDueBefore", sent(uri, "reviewDueBefore", reviewDueBefore)),
                 sent(uri, "sort", sort),
-                integer("page", sent(uri, "page", page), 0, 0, Integer.MAX_VALUE / maxSize),
-                integer("size", sent(uri, "size", size), 20, 1, maxSize));
+                wholeNumber(uri, "page", page, 0, 0, Integer.MAX_VALUE / maxSize),
+                wholeNumber(uri, "size", size, 20, 1, maxSize));
     }
 
     /** A 400 validation problem naming one parameter (or field), as bean validation answers. */
-    static DomainException invalid(String name, String message) {
-        return new DomainException(DomainException.Kind.INVALID, "validation", "Invalid request",
-                "Invalid value of " + name, Map.of("errors", List.of(new Problem.FieldError(name, message))));
-    }
 }

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import se.region.governance.commons.http.QueryParameters;
 import se.region.governance.docs.application.DocumentQuery;
 import se.region.governance.docs.application.PublicDocumentView;
 import se.region.governance.docs.application.PublicDocuments;
@@ -75,7 +76,7 @@ public class PublicDocumentResource {
         DocumentQuery query = Params.documentQuery(uri, q, type, status, principle, null, null, null, sort, page, size,
                 MAX_SIZE);
         if (query.status() == DocumentStatus.DRAFT) {
-            throw Params.invalid("status", "must be a public status, one of " + Arrays.stream(DocumentStatus.values())
+            throw QueryParameters.invalid("status", "must be a public status, one of " + Arrays.stream(DocumentStatus.values())
                     .filter(s -> s != DocumentStatus.DRAFT).toList());
         }
         return cacheable(documents.search(query), request);

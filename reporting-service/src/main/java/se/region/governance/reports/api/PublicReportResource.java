@@ -21,15 +21,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.region.governance.commons.http.EntityTags;
 import se.region.governance.commons.http.PageResponse;
-import se.region.governance.commons.problem.DomainException;
-import se.region.governance.commons.problem.Problem;
+import se.region.governance.commons.http.QueryParameters;
 import se.region.governance.reports.application.PublicReportService;
 import se.region.governance.reports.domain.PublicReportSummary;
 import se.region.governance.reports.rendering.Formats;
 import se.region.governance.reports.rendering.PublicRenditions.Rendition;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -59,7 +57,8 @@ public class PublicReportResource {
                                  maximum = "100", defaultValue = "20")) String size,
                          @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch, @Context UriInfo uri) {
         PublicReportService.Listed listed = reports.list(planId,
-                integer(uri, "page", page, 0, 0, ReportResource.MAX_PAGE), integer(uri, "size", size, 20, 1, 100));
+                QueryParameters.wholeNumber(uri, "page", page, 0, 0, ReportResource.MAX_PAGE),
+                QueryParameters.wholeNumber(uri, "size", size, 20, 1, 100));
         EntityTag tag = new EntityTag(listed.tag(), true);
         if (EntityTags.noneMatchHits(ifNoneMatch, listed.tag())) {
             return Response.notModified(tag).header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL).build();
@@ -93,26 +92,6 @@ public class PublicReportResource {
             description = "No html, head, body, style or h1 element: headings start at h2; all text escaped.")
     public Response fragment(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         return answer(reports.render(id, Formats.HTML_FRAGMENT), MediaType.TEXT_HTML + ";charset=UTF-8", ifNoneMatch).build();
-    }
-
-    /**
-     * A whole-number query parameter, parsed here rather than by JAX-RS (which answers 404 for a value it cannot convert
-     * and takes an empty one as absent): out of range, not a number or empty is a 400 naming it.
-     */
-    static int integer(UriInfo uri, String name, String value, int defaultValue, int min, int max) {
-        if (value == null && !uri.getQueryParameters().containsKey(name)) {
-            return defaultValue;
-        }
-        try {
-            int i = Integer.parseInt(value == null ? "" : value);
-            if (i >= min && i <= max) {
-                return i;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw new DomainException(DomainException.Kind.INVALID, "validation", "Invalid request", "Invalid value of " + name,
-                Map.of("errors", List.of(new Problem.FieldError(name, "must be a whole number from " + min + " to " + max))));
     }
 
     private static Response.ResponseBuilder answer(Rendition r, String type, String ifNoneMatch) {
